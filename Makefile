@@ -1,0 +1,53 @@
+# The two commands a newcomer needs: `make run` (the site with demo content) and `make test`.
+# Both create the virtual environment and install everything on first use.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint format bench messages
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# Migrates, seeds the demo content (idempotent), upserts the job schedules, then runs the site
+# and a django-q2 worker until interrupted. DJANGO_DEBUG=1: a development server, not production.
+run: install
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
+	DJANGO_DEBUG=1 $(PY) manage.py setup_schedules
+	@echo "Site: http://$(HOST):$(PORT)/hu/  Admin: http://$(HOST):$(PORT)/admin/ (README lists the demo users)"
+	DJANGO_DEBUG=1 bash -c 'trap "kill 0" EXIT INT TERM; \
+		$(PY) manage.py qcluster & \
+		$(PY) manage.py runserver --noreload $(HOST):$(PORT)'
+
+# The whole suite on the database DATABASE_URL names (SQLite when unset).
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Benchmarks are scripts, not tests (timing is not a pass/fail criterion).
+bench: install
+	@for script in tests/benchmarks/bench_*.py; do \
+		[ -e "$$script" ] || { echo "no benchmarks yet"; break; }; \
+		echo "== $$script"; $(PY) "$$script" || exit 1; \
+	done
+
+# Re-extract the gettext catalogs and compile them (needs GNU gettext; the .mo files are
+# committed so that a newcomer does not need it).
+messages: install
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages --locale hu --ignore ".venv/*" --ignore "tests/*"
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --locale hu --ignore ".venv/*"

@@ -1,0 +1,126 @@
+"""The home page and the translatable snippets shared by every app (sectors, venues)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The root of each language's site: `/hu/` and its English translation `/en/`."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, "intro", "hero_image", "body"]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cluster_pages.ClusterIndexPage",
+        "training_catalog.TrainingIndexPage",
+        "event_booking.EventIndexPage",
+    ]
+    max_count_per_parent = 1
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("hero_image"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class Sector(TranslatableMixin, models.Model):
+    """An industrial ecosystem (the EU's taxonomy) that clusters belong to.
+
+    The slug is shared by a sector's translations, so filters such as `?sector=digital`
+    read the same in both languages.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_sector_slug_per_locale")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Venue(TranslatableMixin, models.Model):
+    """A place where events and training runs happen."""
+
+    name = models.CharField(_("name"), max_length=200)
+    street_address = models.CharField(_("street address"), max_length=200)
+    postal_code = models.CharField(_("postal code"), max_length=16)
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=100, default="Magyarország")
+    directions = RichTextField(_("directions"), blank=True, features=["bold", "italic", "link"])
+    map_url = models.URLField(_("map link"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("street_address"),
+        FieldPanel("postal_code"),
+        FieldPanel("city"),
+        FieldPanel("country"),
+        FieldPanel("directions"),
+        FieldPanel("map_url"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("country"),
+        TranslatableField("directions"),
+        SynchronizedField("street_address"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("city"),
+        SynchronizedField("map_url"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.city}"
+
+    @property
+    def full_address(self) -> str:
+        return f"{self.postal_code} {self.city}, {self.street_address}"

@@ -1,0 +1,158 @@
+"""Event pages: brokerage days, seminars, speed dating and international business events."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.blocks import BodyBlock
+
+
+class EventKind(models.TextChoices):
+    BUSINESS_BROKERAGE = "business-brokerage", _("Business brokerage day")
+    SEMINAR = "seminar", _("Seminar")
+    SPEED_DATING = "speed-dating", _("Speed dating")
+    INTERNATIONAL = "international", _("International business event")
+    CLUSTER_SEMINAR_DAY = "cluster-seminar-day", _("Cluster seminar day")
+
+
+class EventIndexPage(Page):
+    """Lists events, upcoming or past, filterable by kind."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, "intro"]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["event_booking.EventPage"]
+    max_count_per_parent = 1
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+    ]
+
+    class Meta:
+        verbose_name = _("event index page")
+
+
+class EventPage(Page):
+    """One event. Times are stored aware and shown in Europe/Budapest (TIME_ZONE)."""
+
+    kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices)
+    summary = models.TextField(_("summary"), max_length=500, blank=True)
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    venue = models.ForeignKey(
+        "cms.Venue",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    online_link = models.URLField(_("online link"), blank=True)
+    organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+    participating_clusters = ParentalManyToManyField(
+        "cluster_pages.ClusterProfilePage",
+        verbose_name=_("participating clusters"),
+        blank=True,
+        related_name="+",
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Seats in all; empty means unlimited.")
+    )
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    fee = models.DecimalField(
+        _("fee (EUR)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("0 means free."),
+    )
+    description = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        "kind",
+        "summary",
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["start", "end"]),
+                FieldRowPanel(["venue", "online_link"]),
+                "organiser",
+                FieldPanel("participating_clusters", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("When and where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["capacity", "fee"]),
+                FieldRowPanel(["registration_opens", "registration_closes"]),
+            ],
+            heading=_("Registration"),
+        ),
+        "description",
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("organiser"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["event_booking.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("organiser"),
+        TranslatableField("description"),
+        SynchronizedField("kind"),
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("venue"),
+        SynchronizedField("online_link"),
+        SynchronizedField("participating_clusters"),
+        SynchronizedField("capacity"),
+        SynchronizedField("registration_opens"),
+        SynchronizedField("registration_closes"),
+        SynchronizedField("fee"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The event cannot end before it starts.")
+        if (
+            self.registration_opens
+            and self.registration_closes
+            and self.registration_closes < self.registration_opens
+        ):
+            errors["registration_closes"] = _("Registration cannot close before it opens.")
+        if errors:
+            raise ValidationError(errors)

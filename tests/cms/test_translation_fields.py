@@ -1,0 +1,70 @@
+"""Translated and synchronised fields through a real wagtail-localize translation."""
+
+from tests import factories
+
+
+def test_translation_takes_text_from_translator_and_facts_from_source(
+    home, en_home, django_capture_on_commit_callbacks
+):
+    index = factories.cluster_index(home)
+    digital = factories.sector("digital")
+    cluster = factories.cluster(
+        index,
+        sectors=[digital],
+        title="Agrár Klaszter",
+        slug="agrar-klaszter",
+        summary="Élelmiszeripari együttműködés.",
+        members_companies=31,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.translate(
+            index,
+            {
+                "Klaszterek": "Clusters",
+                "klaszterek": "clusters",
+                "A régió klaszterei.": "The region's clusters.",
+            },
+        )
+        english = factories.translate(
+            cluster,
+            {
+                "Agrár Klaszter": "Agri Cluster",
+                "agrar-klaszter": "agri-cluster",
+                "Élelmiszeripari együttműködés.": "Food industry cooperation.",
+            },
+        )
+
+    english.refresh_from_db()
+    assert english.locale.language_code == "en"
+    assert english.live
+    assert english.title == "Agri Cluster"
+    assert english.summary == "Food industry cooperation."
+    assert english.members_companies == 31
+    assert list(english.sectors.all()) == [digital]
+    assert english.translation_key == cluster.translation_key
+
+
+def test_training_runs_keep_their_ids_and_translation_keys_across_syncs(
+    home, en_home, django_capture_on_commit_callbacks
+):
+    index = factories.training_index(home)
+    training = factories.training(index, runs=2, title="Képzés", slug="kepzes", summary="Össz.")
+    strings = {"Képzés": "Training", "kepzes": "training", "Össz.": "Summary."}
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.translate(index, {"Képzések": "Trainings", "kepzesek": "trainings"})
+        english = factories.translate(training, strings)
+    first_ids = sorted(english.runs.values_list("id", "translation_key"))
+
+    run = training.runs.first()
+    run.seats = 30
+    run.save()
+    training.refresh_from_db()
+    training.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        english = factories.translate(training, strings)
+
+    assert sorted(english.runs.values_list("id", "translation_key")) == first_ids
+    assert {r.translation_key for r in english.runs.all()} == {
+        r.translation_key for r in training.runs.all()
+    }
+    assert 30 in english.runs.values_list("seats", flat=True)

@@ -1,0 +1,138 @@
+"""Small factories for pages and snippets. Each creates a published Hungarian page."""
+
+import datetime as dt
+import itertools
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from cluster_pages.models import ClusterIndexPage, ClusterProfilePage, County
+from cms.models import HomePage, Sector, Venue
+from cms.translation import translate_object
+from event_booking.models import EventIndexPage, EventKind, EventPage
+from training_catalog.models import TrainingIndexPage, TrainingPage, TrainingRun, TrainingTopic
+
+_counter = itertools.count(1)
+
+HOME_STRINGS = {
+    "Észak-alföldi Klaszterközpont": "North Great Plain Cluster Centre",
+    "home": "home",
+}
+
+
+def hungarian_home() -> HomePage:
+    return HomePage.objects.get(locale__language_code="hu")
+
+
+def publish(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def translate(page: Page, strings: dict[str, str], publish: bool = True) -> Page:
+    """Translate through wagtail-localize (call inside captured on_commit callbacks)."""
+    return translate_object(instance=page, locale_code="en", strings=strings, publish=publish)
+
+
+def locale(code: str) -> Locale:
+    return Locale.objects.get(language_code=code)
+
+
+def sector(slug: str = "digital", code: str = "hu") -> Sector:
+    return Sector.objects.get(slug=slug, locale__language_code=code)
+
+
+def venue(**fields: Any) -> Venue:
+    defaults = {
+        "name": "Debreceni Egyetem Főépület",
+        "street_address": "Egyetem tér 1.",
+        "postal_code": "4032",
+        "city": "Debrecen",
+        "locale": locale("hu"),
+    }
+    return Venue.objects.create(**{**defaults, **fields})
+
+
+def cluster_index(home: HomePage, **fields: Any) -> ClusterIndexPage:
+    defaults = {"title": "Klaszterek", "slug": "klaszterek", "intro": "A régió klaszterei."}
+    return publish(home, ClusterIndexPage(**{**defaults, **fields}))
+
+
+def cluster(
+    index: ClusterIndexPage, sectors: list[Sector] = (), **fields: Any
+) -> ClusterProfilePage:
+    n = next(_counter)
+    defaults = {
+        "title": f"Teszt Klaszter {n}",
+        "slug": f"teszt-klaszter-{n}",
+        "summary": f"Teszt klaszter {n} összefoglalója.",
+        "county": County.HAJDU_BIHAR,
+        "city": "Debrecen",
+        "founding_year": 2010,
+        "members_companies": 20,
+        "members_research": 3,
+        "members_public_other": 2,
+        "contact_email": "info@example.org",
+    }
+    page = ClusterProfilePage(**{**defaults, **fields})
+    index.add_child(instance=page)
+    if sectors:
+        page.sectors.set(sectors)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def training_index(home: HomePage, **fields: Any) -> TrainingIndexPage:
+    defaults = {"title": "Képzések", "slug": "kepzesek"}
+    return publish(home, TrainingIndexPage(**{**defaults, **fields}))
+
+
+def topic(slug: str = "strategy", name: str = "Klaszterstratégia") -> TrainingTopic:
+    return TrainingTopic.objects.get_or_create(
+        slug=slug, locale=locale("hu"), defaults={"name": name}
+    )[0]
+
+
+def training(index: TrainingIndexPage, runs: int = 1, **fields: Any) -> TrainingPage:
+    n = next(_counter)
+    defaults = {
+        "title": f"Klasztermenedzsment képzés {n}",
+        "slug": f"kepzes-{n}",
+        "summary": "Gyakorlati klasztermenedzsment.",
+        "price_eur": Decimal("500.00"),
+    }
+    page = TrainingPage(**{**defaults, **fields})
+    start = timezone.localdate() + dt.timedelta(days=30)
+    for i in range(runs):
+        page.runs.add(
+            TrainingRun(
+                start_date=start + dt.timedelta(days=7 * i),
+                end_date=start + dt.timedelta(days=7 * i + 1),
+                seats=12,
+            )
+        )
+    return publish(index, page)
+
+
+def event_index(home: HomePage, **fields: Any) -> EventIndexPage:
+    defaults = {"title": "Rendezvények", "slug": "rendezvenyek"}
+    return publish(home, EventIndexPage(**{**defaults, **fields}))
+
+
+def event(index: EventIndexPage, days_ahead: int = 14, **fields: Any) -> EventPage:
+    n = next(_counter)
+    start = timezone.now().replace(microsecond=0) + dt.timedelta(days=days_ahead)
+    defaults = {
+        "title": f"Üzletember-találkozó {n}",
+        "slug": f"esemeny-{n}",
+        "kind": EventKind.BUSINESS_BROKERAGE,
+        "start": start,
+        "end": start + dt.timedelta(hours=6),
+        "capacity": 40,
+    }
+    return publish(index, EventPage(**{**defaults, **fields}))
