@@ -1,4 +1,4 @@
-"""URL configuration: the API and admin outside the language prefixes, the site under /hu/ and /en/."""
+"""URL configuration: API and admin outside the language prefixes, the site under /hu/, /en/."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
