@@ -106,6 +106,9 @@ class TrainingPage(Page):
         default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0"))],
     )
+    max_seats_per_booking = models.PositiveSmallIntegerField(
+        _("maximum seats per booking"), default=5, validators=[MinValueValidator(1)]
+    )
     vat_note = models.CharField(
         _("VAT note"), max_length=200, blank=True, help_text=_("For example: plus 27% VAT.")
     )
@@ -126,7 +129,7 @@ class TrainingPage(Page):
             [
                 FieldRowPanel(["level", "delivery_language"]),
                 FieldRowPanel(["duration_days", "duration_hours"]),
-                FieldRowPanel(["price_eur", "vat_note"]),
+                FieldRowPanel(["price_eur", "vat_note", "max_seats_per_booking"]),
             ],
             heading=_("Format and price"),
         ),
@@ -160,6 +163,7 @@ class TrainingPage(Page):
         SynchronizedField("duration_hours"),
         SynchronizedField("delivery_language"),
         SynchronizedField("price_eur"),
+        SynchronizedField("max_seats_per_booking"),
         SynchronizedField("materials"),
         # Runs are translatable orderables: wagtail-localize keeps each run's row (and id) per
         # locale, matched by translation key, instead of recreating it on every sync. Bookings

@@ -1,5 +1,28 @@
-"""Event pages and (later) the booking records of events and training runs."""
+"""Event pages, offerings (what can be booked) and bookings with their e-mail outbox."""
 
+from event_booking.models.bookings import (
+    ACTIVE_STATUSES,
+    Booking,
+    BookingStatus,
+    ConsentText,
+    EmailKind,
+    EmailOutbox,
+    OutboxStatus,
+)
+from event_booking.models.offerings import Offering, OfferingKind
 from event_booking.models.pages import EventIndexPage, EventKind, EventPage
 
-__all__ = ["EventIndexPage", "EventKind", "EventPage"]
+__all__ = [
+    "ACTIVE_STATUSES",
+    "Booking",
+    "BookingStatus",
+    "ConsentText",
+    "EmailKind",
+    "EmailOutbox",
+    "EventIndexPage",
+    "EventKind",
+    "EventPage",
+    "Offering",
+    "OfferingKind",
+    "OutboxStatus",
+]

@@ -75,6 +75,9 @@ class EventPage(Page):
     )
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    max_seats_per_booking = models.PositiveSmallIntegerField(
+        _("maximum seats per booking"), default=5, validators=[MinValueValidator(1)]
+    )
     fee = models.DecimalField(
         _("fee (EUR)"),
         max_digits=8,
@@ -100,7 +103,7 @@ class EventPage(Page):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel(["capacity", "fee"]),
+                FieldRowPanel(["capacity", "max_seats_per_booking", "fee"]),
                 FieldRowPanel(["registration_opens", "registration_closes"]),
             ],
             heading=_("Registration"),
@@ -134,6 +137,7 @@ class EventPage(Page):
         SynchronizedField("online_link"),
         SynchronizedField("participating_clusters"),
         SynchronizedField("capacity"),
+        SynchronizedField("max_seats_per_booking"),
         SynchronizedField("registration_opens"),
         SynchronizedField("registration_closes"),
         SynchronizedField("fee"),

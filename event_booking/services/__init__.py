@@ -1,0 +1,1 @@
+"""Booking business rules: each module is one concept, each public function one use case."""
