@@ -105,12 +105,14 @@ class EmailKind(models.TextChoices):
     PROMOTED = "promoted", _("Promotion notice")
     REMINDER = "reminder", _("Reminder")
     CANCELLED = "cancelled", _("Cancellation notice")
+    MANAGE_LINK = "manage-link", _("Manage link (re-sent)")
 
 
 class OutboxStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    SKIPPED = "skipped", _("Not sent (no longer relevant)")
 
 
 class EmailOutbox(models.Model):
@@ -131,6 +133,9 @@ class EmailOutbox(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # While a worker sends: the end of its lease. After a failed attempt: when to retry.
+    # Nobody claims a pending row before this moment (see event_booking.jobs.deliver_email).
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("e-mail")
@@ -140,6 +145,7 @@ class EmailOutbox(models.Model):
                 fields=["booking", "kind", "sequence"], name="one_email_per_booking_kind"
             )
         ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
 
     def __str__(self) -> str:
         return f"{self.booking_id}:{self.kind}"
