@@ -21,6 +21,13 @@ class OfferingKind(models.TextChoices):
 
 class Offering(models.Model):
     translation_key = models.UUIDField(_("translation key"), unique=True, default=uuid.uuid4)
+    page_translation_key = models.UUIDField(
+        _("page translation key"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("The event or training page it belongs to (shared by its translations)."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=OfferingKind.choices)
     title = models.CharField(
         _("title"), max_length=255, help_text=_("The source-language title, for organisers.")

@@ -1,0 +1,82 @@
+"""Domain errors of the booking engine.
+
+Every error carries a translatable `message` (gettext_lazy, English msgid). An error with a
+`field` is about one input (the API answers 400 `{field: [message]}`, the form shows it next to
+the field); an error without one is about the state of the offering or booking (the API answers
+409 `{"detail": message}`). `BookingNotFound` is the one the API turns into 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+
+class BookingError(Exception):
+    """Base class: something a booker or organiser asked for cannot be done.
+
+    Attributes:
+        message: what went wrong, translatable; shown to the user as is.
+        field: the input it is about (`"page"`, `"run"`, `"seats"`, `"name"`, ...) or None
+            when it is about the state of the offering or the booking.
+    """
+
+    default_message: Any = _("The booking cannot be made.")
+    field: str | None = None
+
+    def __init__(self, message: Any = None, *, field: str | None = None) -> None:
+        self.message = message if message is not None else self.default_message
+        if field is not None:
+            self.field = field
+        super().__init__(str(self.message))
+
+
+class InvalidBooking(BookingError):
+    """An input is wrong (its `field` says which): bad seats, unknown page, missing consent."""
+
+    default_message = _("This value is not valid.")
+
+
+class NotBookable(InvalidBooking):
+    """The page (or run) does not exist, is not live, or cannot be booked."""
+
+    default_message = _("This page cannot be booked.")
+    field = "page"
+
+
+class RegistrationNotOpen(BookingError):
+    """Registration has not opened yet."""
+
+    default_message = _("Registration has not opened yet.")
+
+
+class RegistrationClosed(BookingError):
+    """Registration has closed (deadline passed, closed by an organiser, or deactivated)."""
+
+    default_message = _("Registration is closed.")
+
+
+class OfferingOver(BookingError):
+    """The event or training run has already started or ended."""
+
+    default_message = _("This event has already taken place.")
+
+
+class InvalidStatusChange(BookingError):
+    """The booking is not in a status that allows this (e.g. cancelling it twice)."""
+
+    default_message = _("This booking cannot be changed any more.")
+
+
+class NoRoom(BookingError):
+    """An organiser tried to confirm a waitlisted booking whose seats are not free."""
+
+    default_message = _("There are not enough free seats for this booking.")
+
+
+class BookingNotFound(BookingError):
+    """No booking has this reference, or the token does not open it (the same answer for
+    both, so that a reference alone reveals nothing)."""
+
+    default_message = _("No such booking.")
