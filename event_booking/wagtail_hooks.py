@@ -1,0 +1,63 @@
+"""The organiser tools in the Wagtail admin: a "Bookings" menu item, its URLs, log actions.
+
+The menu item is shown to users with `event_booking.view_booking` (the Organisers group);
+each view checks its own permission again (see event_booking.admin_views).
+"""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from event_booking import admin_views
+
+
+class BookingsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:  # noqa: ANN001 (Wagtail's signature)
+        return request.user.has_perm(admin_views.PERM_VIEW)
+
+
+@hooks.register("register_admin_urls")
+def register_booking_admin_urls() -> list:
+    return [
+        path(
+            "bookings/",
+            include(
+                (admin_views.admin_urls(), "event_booking_admin"),
+                namespace="event_booking_admin",
+            ),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_bookings_menu_item() -> MenuItem:
+    return BookingsMenuItem(
+        _("Bookings"),
+        reverse("event_booking_admin:offering_index"),
+        name="bookings",
+        icon_name="calendar",
+        order=250,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_booking_log_actions(actions) -> None:  # noqa: ANN001 (Wagtail's registry)
+    """Audit-log entries of organiser actions; they name the booking reference only."""
+    actions.register_action("event_booking.cancel", _("Cancel booking"), _("Booking cancelled"))
+    actions.register_action(
+        "event_booking.promote", _("Promote booking"), _("Promoted from the waiting list")
+    )
+    actions.register_action("event_booking.move", _("Move booking"), _("Moved to another offering"))
+    actions.register_action("event_booking.check_in", _("Check in"), _("Checked in"))
+    actions.register_action(
+        "event_booking.check_in_undo", _("Undo check-in"), _("Check-in taken back")
+    )
+    actions.register_action(
+        "event_booking.export_personal_data",
+        _("Export personal data"),
+        _("Personal data exported"),
+    )
+    actions.register_action(
+        "event_booking.erase", _("Erase personal data"), _("Personal data erased")
+    )

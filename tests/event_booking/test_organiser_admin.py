@@ -1,0 +1,318 @@
+"""Organiser tools in the Wagtail admin, through HTTP as an organiser and as a non-organiser."""
+
+import csv
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox, OutboxStatus
+from tests.event_booking import organiser_helpers as helpers
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "/admin/bookings/"
+
+
+def bookings_url(offering, **params) -> str:
+    url = reverse("event_booking_admin:offering_bookings", args=[offering.pk])
+    if params:
+        from urllib.parse import urlencode
+
+        url += "?" + urlencode(params)
+    return url
+
+
+def counts(html: str, offering_id: int) -> dict[str, str]:
+    soup = BeautifulSoup(html, "html.parser")
+    row = soup.select_one(f'tr[data-offering="{offering_id}"]')
+    cells = row.select("[data-count]")
+    return {cell["data-count"]: cell.get_text(" ", strip=True) for cell in cells}
+
+
+def references(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [row["data-booking"] for row in soup.select("tr[data-booking]")]
+
+
+@pytest.fixture
+def organiser_client(client):
+    client.force_login(helpers.organiser())
+    return client
+
+
+@pytest.fixture
+def full_offering():
+    """10 seats: 8 confirmed in two bookings, a group of 3 and one person waiting, one
+    cancelled booking of 2 seats."""
+    offering = helpers.offering(capacity=10, title="Brokerage day")
+    helpers.booking(offering, seats=5, name="Kovács Anna", organisation="Agrár Kft.")
+    helpers.booking(offering, seats=3, name="Nagy Béla", email="bela@example.org")
+    helpers.booking(offering, seats=3, status=BookingStatus.WAITLISTED, name="Szabó Group")
+    helpers.booking(offering, seats=1, status=BookingStatus.WAITLISTED, name="Tóth Éva")
+    helpers.booking(offering, seats=2, status=BookingStatus.CANCELLED, name="Lemondó Lajos")
+    return offering
+
+
+# --- access ----------------------------------------------------------------------------------
+
+
+def test_anonymous_visitor_is_sent_to_the_admin_login(client, full_offering):
+    response = client.get(INDEX)
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_editor_without_booking_permission_is_turned_away_everywhere(client, full_offering):
+    client.force_login(helpers.editor_without_booking_rights())
+    booking = full_offering.bookings.filter(status=BookingStatus.CONFIRMED).first()
+    for url in [
+        INDEX,
+        bookings_url(full_offering),
+        bookings_url(full_offering, export="csv"),
+        reverse("event_booking_admin:person_data"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == reverse("wagtailadmin_home")
+    response = client.post(reverse("event_booking_admin:booking_check_in", args=[booking.pk]))
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert booking.checked_in_at is None
+    response = client.post(
+        reverse("event_booking_admin:person_data"),
+        {"email": "bela@example.org", "action": "export-json"},
+    )
+    assert response.status_code == 302
+    assert "bela@example.org" not in response.content.decode()
+
+
+def test_bookings_menu_item_is_shown_to_organisers_only(client):
+    client.force_login(helpers.editor_without_booking_rights())
+    assert INDEX not in client.get("/admin/").content.decode()
+    client.force_login(helpers.organiser())
+    assert INDEX in client.get("/admin/").content.decode()
+
+
+def test_view_only_organiser_can_list_but_not_check_in(client, full_offering):
+    client.force_login(
+        helpers.user_with(
+            "viewer", [("wagtailadmin", "access_admin"), ("event_booking", "view_booking")]
+        )
+    )
+    assert client.get(bookings_url(full_offering)).status_code == 200
+    booking = full_offering.bookings.filter(status=BookingStatus.CONFIRMED).first()
+    response = client.post(reverse("event_booking_admin:booking_check_in", args=[booking.pk]))
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert booking.checked_in_at is None
+
+
+# --- overview and lists ----------------------------------------------------------------------
+
+
+def test_offering_overview_counts_seats_per_status(organiser_client, full_offering):
+    response = organiser_client.get(INDEX)
+    assert response.status_code == 200
+    assert counts(response.content.decode(), full_offering.pk) == {
+        "confirmed": "8",
+        "waitlisted": "4 (2 bookings)",
+        "cancelled": "2",
+        "left": "2",
+        "amount": "free",
+        "failed": "0",
+    }
+
+
+def test_overview_shows_amount_due_of_confirmed_bookings_for_paid_trainings(organiser_client):
+    training_run = helpers.paid_offering(capacity=12, title="Klasztermenedzsment")
+    helpers.booking(training_run, seats=2)  # 1000
+    helpers.booking(training_run, seats=1)  # 500
+    helpers.booking(training_run, seats=1, status=BookingStatus.CANCELLED)
+    response = organiser_client.get(INDEX)
+    assert counts(response.content.decode(), training_run.pk)["amount"] == "1500.00 EUR"
+
+
+def test_overview_lists_upcoming_by_default_and_past_on_request(organiser_client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    past = helpers.offering(
+        title="Tavalyi szeminárium",
+        starts_at=timezone.now() - dt.timedelta(days=30),
+        ends_at=timezone.now() - dt.timedelta(days=30) + dt.timedelta(hours=3),
+    )
+    upcoming = helpers.offering(title="Jövő heti szeminárium")
+    html = organiser_client.get(INDEX).content.decode()
+    assert upcoming.title in html and past.title not in html
+    html = organiser_client.get(INDEX, {"when": "past"}).content.decode()
+    assert past.title in html and upcoming.title not in html
+
+
+def test_booking_list_searches_name_email_reference_and_organisation(
+    organiser_client, full_offering
+):
+    anna = full_offering.bookings.get(name="Kovács Anna")
+    bela = full_offering.bookings.get(name="Nagy Béla")
+    for query, expected in [
+        ("kovács", [anna.reference]),
+        ("BELA@example", [bela.reference]),
+        (bela.reference.lower(), [bela.reference]),
+        ("agrár", [anna.reference]),
+        ("nobody-matches", []),
+    ]:
+        response = organiser_client.get(bookings_url(full_offering, q=query))
+        assert response.status_code == 200
+        assert references(response.content.decode()) == expected, query
+
+
+def test_booking_list_filters_by_status_and_shows_waiting_list_positions(
+    organiser_client, full_offering
+):
+    response = organiser_client.get(bookings_url(full_offering, status="waitlisted"))
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    rows = soup.select("tr[data-booking]")
+    assert len(rows) == 2
+    assert "Szabó Group" in rows[0].get_text() and "position 1" in rows[0].get_text()
+    assert "Tóth Éva" in rows[1].get_text() and "position 2" in rows[1].get_text()
+
+
+def test_unknown_offering_is_404(organiser_client):
+    assert organiser_client.get("/admin/bookings/offerings/999999/").status_code == 404
+
+
+def test_failed_emails_are_shown_with_the_offering(organiser_client, full_offering):
+    booking = full_offering.bookings.get(name="Nagy Béla")
+    EmailOutbox.objects.create(
+        booking=booking,
+        kind=EmailKind.CONFIRMATION,
+        status=OutboxStatus.FAILED,
+        attempts=5,
+        last_error="SMTP 550 mailbox unavailable",
+    )
+    assert counts(organiser_client.get(INDEX).content.decode(), full_offering.pk)["failed"] == "1"
+    html = organiser_client.get(bookings_url(full_offering)).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    failed = soup.select("[data-failed-email]")
+    assert len(failed) == 1
+    assert booking.reference in failed[0].get_text()
+    assert "SMTP 550" in failed[0].get_text()
+
+
+# --- exports ---------------------------------------------------------------------------------
+
+
+def test_csv_export_holds_the_filtered_bookings_with_personal_and_invoice_data(organiser_client):
+    training_run = helpers.paid_offering(title="Képzés")
+    helpers.booking(
+        training_run,
+        seats=2,
+        name="Kovács Anna",
+        email="anna@example.org",
+        organisation="Agrár Kft.",
+        tax_number="12345678-2-09",
+        billing_address="4032 Debrecen, Egyetem tér 1.",
+    )
+    helpers.booking(training_run, status=BookingStatus.WAITLISTED, name="Várakozó Vilma")
+    helpers.booking(training_run, status=BookingStatus.CANCELLED, name="Lemondó Lajos")
+
+    response = organiser_client.get(bookings_url(training_run, status="confirmed", export="csv"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["Name"] == "Kovács Anna"
+    assert row["E-mail"] == "anna@example.org"
+    assert row["Organisation"] == "Agrár Kft."
+    assert row["Tax number"] == "12345678-2-09"
+    assert row["Billing address"] == "4032 Debrecen, Egyetem tér 1."
+    assert row["Seats"] == "2"
+    assert row["Amount due"] == "1000.00"
+    assert row["Status"] == "Confirmed"
+
+
+def test_csv_export_neutralises_formulas_typed_into_names(organiser_client):
+    offering = helpers.offering()
+    helpers.booking(offering, name='=HYPERLINK("http://evil.example","click")')
+    response = organiser_client.get(bookings_url(offering, export="csv"))
+    row = next(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row["Name"] == '\'=HYPERLINK("http://evil.example","click")'
+
+
+def test_excel_export_has_a_header_row_and_one_row_per_booking(organiser_client, full_offering):
+    response = organiser_client.get(bookings_url(full_offering, export="xlsx"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header, data = rows[0], rows[1:]
+    assert header[:6] == ("Reference", "Status", "Waiting-list position", "Seats", "Name", "E-mail")
+    assert len(data) == 5
+    by_name = {row[4]: row for row in data}
+    assert by_name["Kovács Anna"][3] == 5
+    assert by_name["Szabó Group"][1] == "Waitlisted"
+    assert by_name["Szabó Group"][2] == 1
+    assert by_name["Tóth Éva"][2] == 2
+
+
+def test_excel_export_keeps_formula_text_as_text(organiser_client):
+    offering = helpers.offering()
+    helpers.booking(offering, name="=1+1")
+    response = organiser_client.get(bookings_url(offering, export="xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cell = sheet.cell(row=2, column=5)
+    assert cell.value == "=1+1"
+    assert cell.data_type == "s"
+
+
+# --- check-in --------------------------------------------------------------------------------
+
+
+def test_organiser_checks_in_a_confirmed_booking_and_can_take_it_back(
+    organiser_client, full_offering
+):
+    booking = full_offering.bookings.get(name="Nagy Béla")
+    url = reverse("event_booking_admin:booking_check_in", args=[booking.pk])
+    response = organiser_client.post(url, follow=True)
+    assert response.status_code == 200
+    booking.refresh_from_db()
+    assert booking.checked_in_at is not None
+    assert f"{booking.reference} checked in." in response.content.decode()
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert soup.select_one('[data-count="checked-in"]').get_text(strip=True) == "3"
+
+    first_arrival = booking.checked_in_at
+    organiser_client.post(url)  # a second click keeps the first arrival time
+    booking.refresh_from_db()
+    assert booking.checked_in_at == first_arrival
+
+    organiser_client.post(url, {"undo": "1"})
+    booking.refresh_from_db()
+    assert booking.checked_in_at is None
+
+
+def test_waitlisted_booking_cannot_be_checked_in(organiser_client, full_offering):
+    booking = full_offering.bookings.get(name="Tóth Éva")
+    response = organiser_client.post(
+        reverse("event_booking_admin:booking_check_in", args=[booking.pk]), follow=True
+    )
+    assert response.status_code == 200
+    assert "Only confirmed bookings can be checked in" in response.content.decode()
+    booking.refresh_from_db()
+    assert booking.checked_in_at is None
+
+
+def test_check_in_needs_post(organiser_client, full_offering):
+    booking = full_offering.bookings.get(name="Nagy Béla")
+    response = organiser_client.get(
+        reverse("event_booking_admin:booking_check_in", args=[booking.pk])
+    )
+    assert response.status_code == 405
+    assert Booking.objects.get(pk=booking.pk).checked_in_at is None
