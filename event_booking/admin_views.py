@@ -56,7 +56,7 @@ def require(permission: str) -> Callable:
 
 
 #: Errors whose message is shown to the organiser (as a message or next to a field).
-DOMAIN_ERRORS = (BookingError, organiser.OrganiserActionError)
+DOMAIN_ERRORS = (BookingError,)
 
 
 def _domain_message(error: Exception) -> str:
@@ -337,6 +337,11 @@ class MoveForm(forms.Form):
         )
         self.fields["target"].label_from_instance = _offering_label
 
+    waitlist_if_full = forms.BooleanField(
+        label=_("Put it on the waiting list there if the seats are not free"),
+        required=False,
+    )
+
 
 def _offering_label(offering: Offering) -> str:
     if offering.starts_at:
@@ -352,7 +357,11 @@ def booking_move(request: HttpRequest, booking_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         target = form.cleaned_data["target"]
         try:
-            organiser.move_booking(booking_id=booking.pk, target_offering_id=target.pk)
+            moved = organiser.move_booking(
+                booking_id=booking.pk,
+                target_offering_id=target.pk,
+                waitlist_if_full=form.cleaned_data["waitlist_if_full"],
+            )
         except DOMAIN_ERRORS as error:
             form.add_error("target", _domain_message(error))
         else:
@@ -362,11 +371,11 @@ def booking_move(request: HttpRequest, booking_id: int) -> HttpResponse:
                 user=request.user,
                 data={"from": booking.offering_id, "to": target.pk},
             )
-            messages.success(
-                request,
-                _gettext("Booking %(ref)s moved to %(offering)s.")
-                % {"ref": booking.reference, "offering": target.title},
-            )
+            if moved.status == BookingStatus.CONFIRMED:
+                text = _gettext("Booking %(ref)s moved to %(offering)s and confirmed there.")
+            else:
+                text = _gettext("Booking %(ref)s moved to the waiting list of %(offering)s.")
+            messages.success(request, text % {"ref": booking.reference, "offering": target.title})
             return _back_to_list(booking)
     return _confirm(
         request,

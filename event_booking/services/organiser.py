@@ -15,6 +15,7 @@ from django.db.models import (
     Count,
     DecimalField,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -26,15 +27,30 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from event_booking.models import Booking, BookingStatus, EmailOutbox, Offering, OutboxStatus
+from event_booking.models import (
+    ACTIVE_STATUSES,
+    Booking,
+    BookingStatus,
+    EmailKind,
+    EmailOutbox,
+    Offering,
+    OutboxStatus,
+)
+from event_booking.services.errors import (
+    BookingError,
+    BookingNotFound,
+    InvalidStatusChange,
+    NoRoom,
+    OfferingOver,
+    RegistrationClosed,
+)
+from event_booking.services.notifications import queue_email
+from event_booking.services.offerings import lock_offering
+from event_booking.services.waitlist import confirmed_seats, promote_waitlist_locked
 
 
-class OrganiserActionError(Exception):
-    """An organiser action that cannot be done; `message` says why, in the admin's language."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class OrganiserActionError(BookingError):
+    """An organiser action that cannot be done; `message` says why."""
 
 
 def _seats(status: str) -> Coalesce:
@@ -154,3 +170,109 @@ def check_in(*, booking_id: int, undo: bool = False) -> CheckInResult:
             booking.checked_in_at = timezone.now()
             booking.save(update_fields=["checked_in_at"])
         return CheckInResult(booking=booking, checked_in=True)
+
+
+def _next_sequence(booking: Booking, kind: str) -> int:
+    last = booking.emails.filter(kind=kind).aggregate(last=Max("sequence"))["last"]
+    return 0 if last is None else last + 1
+
+
+def _page_for(offering: Offering, language: str) -> object | None:
+    """The live page of `offering` in `language`, else its live page in any language."""
+    from wagtail.models import Page
+
+    if offering.page_translation_key is None:
+        return None
+    pages = Page.objects.live().filter(translation_key=offering.page_translation_key)
+    return pages.filter(locale__language_code=language).first() or pages.first()
+
+
+def move_booking(
+    *, booking_id: int, target_offering_id: int, waitlist_if_full: bool = False
+) -> Booking:
+    """Move an active booking to another offering (another date, another run).
+
+    The booking keeps its reference, token and manage link, its seats, language and consent.
+    Both offerings are locked, lower id first (so two moves in opposite directions cannot
+    deadlock), before anything is counted. In the target it is confirmed when its seats fit
+    into the free seats; otherwise it is refused (`NoRoom`), or with `waitlist_if_full`
+    put at the end of the target's waiting list. The amount due follows the target's fee.
+    The seats it frees in the source go to the source's waiting list at once. The booker
+    gets a new confirmation (or waiting-list notice) describing the target. The organiser
+    may move into an offering whose registration has closed, but not into one that has
+    started or is no longer on the site.
+
+    Raises:
+        BookingNotFound: no such booking.
+        InvalidStatusChange: the booking is cancelled, or already belongs to the target.
+        RegistrationClosed: the target is no longer active.
+        OfferingOver: the target has started.
+        NoRoom: the seats do not fit and `waitlist_if_full` is false, or they exceed the
+            target's whole capacity.
+        OrganiserActionError: the same address already holds a booking of the target.
+    """
+    source_id = Booking.objects.filter(pk=booking_id).values_list("offering_id", flat=True).first()
+    if source_id is None:
+        raise BookingNotFound()
+    if source_id == target_offering_id:
+        raise InvalidStatusChange(_("The booking already belongs to this offering."))
+    with transaction.atomic():
+        locked = {
+            offering_id: lock_offering(offering_id=offering_id)
+            for offering_id in sorted([source_id, target_offering_id])
+        }
+        source, target = locked[source_id], locked[target_offering_id]
+        booking = Booking.objects.select_for_update().get(pk=booking_id)
+        if booking.offering_id != source_id:  # moved by someone else meanwhile
+            raise InvalidStatusChange()
+        if booking.status not in ACTIVE_STATUSES:
+            raise InvalidStatusChange(_("Only confirmed or waitlisted bookings can be moved."))
+        now = timezone.now()
+        if not target.is_active:
+            raise RegistrationClosed(_("The target offering is no longer on the site."))
+        if target.starts_at and now >= target.starts_at:
+            raise OfferingOver(_("The target offering has already started."))
+        if Booking.objects.filter(
+            offering=target, email=booking.email, status__in=ACTIVE_STATUSES
+        ).exists():
+            raise OrganiserActionError(
+                _("This person already has a booking of the target offering.")
+            )
+        if target.capacity is not None and booking.seats > target.capacity:
+            raise NoRoom(
+                _("The target offering has only %(capacity)d seats in all.")
+                % {"capacity": target.capacity}
+            )
+        fits = target.capacity is None or (
+            confirmed_seats(target.pk) + booking.seats <= target.capacity
+        )
+        if not fits and not waitlist_if_full:
+            free = max(target.capacity - confirmed_seats(target.pk), 0)
+            raise NoRoom(
+                _(
+                    "Only %(free)d seat(s) are free in the target offering; the booking needs "
+                    "%(seats)d."
+                )
+                % {"free": free, "seats": booking.seats}
+            )
+        was_confirmed = booking.status == BookingStatus.CONFIRMED
+        booking.offering = target
+        booking.page = _page_for(target, booking.language)
+        booking.amount_due = target.fee * booking.seats
+        booking.currency = target.currency
+        booking.checked_in_at = None
+        if fits:
+            booking.status = BookingStatus.CONFIRMED
+            booking.confirmed_at = now
+            booking.waitlisted_at = None
+            kind = EmailKind.CONFIRMATION
+        else:
+            booking.status = BookingStatus.WAITLISTED
+            booking.confirmed_at = None
+            booking.waitlisted_at = now
+            kind = EmailKind.WAITLISTED
+        booking.save()
+        queue_email(booking=booking, kind=kind, sequence=_next_sequence(booking, kind))
+        if was_confirmed:
+            promote_waitlist_locked(source)
+        return booking

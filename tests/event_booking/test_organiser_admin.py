@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
@@ -316,3 +317,126 @@ def test_check_in_needs_post(organiser_client, full_offering):
     )
     assert response.status_code == 405
     assert Booking.objects.get(pk=booking.pk).checked_in_at is None
+
+
+# --- cancel, promote, move -------------------------------------------------------------------
+
+
+def action_url(name: str, booking) -> str:
+    return reverse(f"event_booking_admin:booking_{name}", args=[booking.pk])
+
+
+def test_cancel_asks_first_then_frees_the_seats_for_the_waiting_list(
+    organiser_client, full_offering
+):
+    anna = full_offering.bookings.get(name="Kovács Anna")  # 5 seats
+    page = organiser_client.get(action_url("cancel", anna))
+    assert page.status_code == 200
+    assert "Cancel booking" in page.content.decode()
+    assert Booking.objects.get(pk=anna.pk).status == BookingStatus.CONFIRMED
+
+    response = organiser_client.post(action_url("cancel", anna), follow=True)
+    assert response.status_code == 200
+    assert f"Booking {anna.reference} cancelled." in response.content.decode()
+    assert Booking.objects.get(pk=anna.pk).status == BookingStatus.CANCELLED
+    # 7 seats free now: the group of 3 and the single person are promoted, in order.
+    assert set(
+        full_offering.bookings.filter(status=BookingStatus.CONFIRMED).values_list("name", flat=True)
+    ) == {"Nagy Béla", "Szabó Group", "Tóth Éva"}
+    assert EmailOutbox.objects.filter(booking=anna, kind=EmailKind.CANCELLED).exists()
+    assert EmailOutbox.objects.filter(kind=EmailKind.PROMOTED).count() == 2
+
+
+def test_cancelling_twice_shows_a_message_instead_of_an_error_page(organiser_client, full_offering):
+    cancelled = full_offering.bookings.get(name="Lemondó Lajos")
+    response = organiser_client.post(action_url("cancel", cancelled), follow=True)
+    assert response.status_code == 200
+    assert "already been cancelled" in response.content.decode()
+
+
+def test_promote_confirms_a_waitlisted_booking_that_fits(organiser_client, full_offering):
+    eva = full_offering.bookings.get(name="Tóth Éva")  # 1 seat, 2 are free
+    assert organiser_client.get(action_url("promote", eva)).status_code == 200
+    response = organiser_client.post(action_url("promote", eva), follow=True)
+    assert f"Booking {eva.reference} confirmed." in response.content.decode()
+    eva.refresh_from_db()
+    assert eva.status == BookingStatus.CONFIRMED
+    assert EmailOutbox.objects.filter(booking=eva, kind=EmailKind.PROMOTED).exists()
+
+
+def test_promote_refuses_a_group_that_does_not_fit(organiser_client, full_offering):
+    group = full_offering.bookings.get(name="Szabó Group")  # 3 seats, 2 are free
+    response = organiser_client.post(action_url("promote", group), follow=True)
+    assert response.status_code == 200
+    assert "not enough free seats" in response.content.decode()
+    group.refresh_from_db()
+    assert group.status == BookingStatus.WAITLISTED
+
+
+def test_move_to_an_offering_with_room_confirms_it_there_and_promotes_the_source(
+    organiser_client, full_offering
+):
+    from event_booking.tokens import booking_token, token_matches
+
+    target = helpers.paid_offering(capacity=12, title="Második alkalom")
+    bela = full_offering.bookings.get(name="Nagy Béla")  # 3 seats
+    token = booking_token(bela)
+    form_page = organiser_client.get(action_url("move", bela)).content.decode()
+    assert "Második alkalom" in form_page
+    assert f'value="{full_offering.pk}"' not in form_page  # not into its own offering
+
+    response = organiser_client.post(action_url("move", bela), {"target": target.pk}, follow=True)
+    assert response.status_code == 200
+    assert "confirmed there" in response.content.decode()
+    bela.refresh_from_db()
+    assert bela.offering == target
+    assert bela.status == BookingStatus.CONFIRMED
+    assert bela.amount_due == Decimal("1500.00")  # the target's fee x 3 seats
+    assert token_matches(bela, token)  # the manage link still works
+    # 5 seats freed in the source: the group of 3 and the single person move up.
+    assert not full_offering.bookings.filter(status=BookingStatus.WAITLISTED).exists()
+    assert EmailOutbox.objects.filter(booking=bela, kind=EmailKind.CONFIRMATION).exists()
+
+
+def test_move_into_a_full_offering_is_refused_next_to_the_field_or_waitlisted_on_request(
+    organiser_client, full_offering
+):
+    target = helpers.offering(capacity=4, title="Kis terem")
+    helpers.booking(target, seats=2)
+    bela = full_offering.bookings.get(name="Nagy Béla")  # 3 seats
+    response = organiser_client.post(action_url("move", bela), {"target": target.pk})
+    assert response.status_code == 200
+    assert "Only 2 seat(s) are free" in response.content.decode()
+    bela.refresh_from_db()
+    assert bela.offering == full_offering
+
+    response = organiser_client.post(
+        action_url("move", bela), {"target": target.pk, "waitlist_if_full": "on"}, follow=True
+    )
+    assert "moved to the waiting list" in response.content.decode()
+    bela.refresh_from_db()
+    assert (bela.offering, bela.status) == (target, BookingStatus.WAITLISTED)
+
+
+def test_move_refuses_a_person_who_already_booked_the_target(organiser_client, full_offering):
+    target = helpers.offering(title="Másik nap")
+    helpers.booking(target, email="bela@example.org")
+    bela = full_offering.bookings.get(name="Nagy Béla")
+    response = organiser_client.post(action_url("move", bela), {"target": target.pk})
+    assert "already has a booking of the target offering" in response.content.decode()
+    bela.refresh_from_db()
+    assert bela.offering == full_offering
+
+
+def test_organiser_actions_are_written_to_the_audit_log(organiser_client, full_offering):
+    from wagtail.models import ModelLogEntry
+
+    bela = full_offering.bookings.get(name="Nagy Béla")
+    organiser_client.post(action_url("check_in", bela))
+    organiser_client.post(action_url("cancel", bela))
+    actions = list(
+        ModelLogEntry.objects.filter(label=bela.reference)
+        .order_by("timestamp")
+        .values_list("action", flat=True)
+    )
+    assert actions == ["event_booking.check_in", "event_booking.cancel"]

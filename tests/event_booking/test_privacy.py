@@ -210,6 +210,26 @@ def test_erase_refuses_while_the_person_holds_an_upcoming_seat(organiser_client,
     assert Booking.objects.filter(name="Kovács Anna").count() == 3
 
 
+def test_erase_can_cancel_upcoming_bookings_first_and_their_seats_go_to_the_waiting_list(
+    organiser_client, anna
+):
+    upcoming = helpers.offering(title="Jövő heti nap", capacity=2)
+    seat = helpers.booking(upcoming, seats=2, name="Kovács Anna", email="anna.kovacs@example.org")
+    waiting = helpers.booking(upcoming, status=BookingStatus.WAITLISTED, name="Várakozó Vilma")
+    response = organiser_client.post(
+        ERASE,
+        {"email": "anna.kovacs@example.org", "confirm": "on", "cancel_upcoming": "on"},
+        follow=True,
+    )
+    assert "3 booking(s) anonymised; 1 of them cancelled first." in response.content.decode()
+    seat.refresh_from_db()
+    waiting.refresh_from_db()
+    assert seat.status == BookingStatus.CANCELLED and seat.anonymised_at
+    assert waiting.status == BookingStatus.CONFIRMED
+    # No cancellation e-mail to an address that no longer exists.
+    assert not EmailOutbox.objects.filter(booking=seat, kind=EmailKind.CANCELLED).exists()
+
+
 def test_erase_of_an_unknown_address_says_so(organiser_client, anna):
     response = organiser_client.post(ERASE, {"email": "nobody@example.org", "confirm": "on"})
     assert response.status_code == 200
