@@ -230,7 +230,12 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Proxies in front of the app whose X-Forwarded-For is trusted (0: use REMOTE_ADDR), so
+    # the booking API's per-IP rate limit cannot be dodged with a forged header.
+    "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
 }
+# Per-IP limit of the booking API (DRF rate, e.g. "20/minute"); an empty value turns it off.
+BOOKING_RATE_LIMIT = os.environ.get("BOOKING_RATE_LIMIT", "20/minute").strip()
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cluster CMS API",
     "VERSION": "1.0.0",

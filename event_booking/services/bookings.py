@@ -11,8 +11,10 @@ Guarantees:
 * **One active booking per address and offering.** The same e-mail (compared lower-cased)
   booking the same offering again while its booking is confirmed or waitlisted gets that
   booking back (`created=False`) and no second seat; the database enforces it too
-  (`one_active_booking_per_email`). The manage link is then e-mailed to the address again,
-  at most once an hour (`MANAGE_LINK_RESEND_INTERVAL`), so that whoever knows the address
+  (`one_active_booking_per_email`). The manage link is then e-mailed to the address again
+  (a `manage-link` outbox row with the next `sequence`), at most once an hour
+  (`MANAGE_LINK_RESEND_INTERVAL`, counted from the last e-mail that carried the link, the
+  confirmation included, so a double click sends nothing twice): whoever knows the address
   learns nothing and cannot flood the inbox.
 * **E-mails commit with the booking.** Each e-mail is an outbox row written in the same
   transaction (`notifications.queue_email`) and delivered after the commit: a booking rolled
@@ -79,6 +81,7 @@ class BookingOutcome:
     booking: Booking
     created: bool
     waitlist_position: int | None
+    manage_link_resent: bool = False
 
 
 def new_reference() -> str:
@@ -214,9 +217,12 @@ def create_booking(
             .first()
         )
         if existing is not None:
-            _resend_manage_link(existing, now)
+            resent = _resend_manage_link(existing, now)
             return BookingOutcome(
-                booking=existing, created=False, waitlist_position=waitlist_position(existing)
+                booking=existing,
+                created=False,
+                waitlist_position=waitlist_position(existing),
+                manage_link_resent=resent,
             )
         error = registration_error(offering, now=now)
         if error is not None:
