@@ -131,7 +131,8 @@ def availability_for_pages(pages: Iterable[Page]) -> dict[int, dict[str, Any] | 
     Runs a constant number of queries however many pages are given (one for the runs of the
     training pages, one for the offerings with their seat counts): the pages API calls it
     once per listing. An event gives its availability; a training gives
-    `{"runs": [{"id": <run id in the page's language>, "starts", "ends", ...availability}]}`
+    `{"runs": [{"id": <run id in the page's language>, "start_date", "end_date",
+    ...availability}]}`
     with its runs that have not ended, by start date. A page without an active offering
     gives None (not bookable, e.g. just published and not yet synced).
     """
@@ -172,8 +173,8 @@ def availability_for_pages(pages: Iterable[Page]) -> dict[int, dict[str, Any] | 
             runs.append(
                 {
                     "id": run.pk,
-                    "starts": run.start_date.isoformat(),
-                    "ends": run.end_date.isoformat(),
+                    "start_date": run.start_date.isoformat(),
+                    "end_date": run.end_date.isoformat(),
                     **availability_of(offering, now=now).as_dict(),
                 }
             )
