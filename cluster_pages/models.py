@@ -1,8 +1,11 @@
 """Cluster profiles: one page per industry cluster of the region, under a cluster index."""
 
+from typing import Any
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -50,6 +53,14 @@ class ClusterIndexPage(Page):
 
     class Meta:
         verbose_name = _("cluster index page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Adds `listing` (cms.listing.Listing): the filtered, paginated cluster profiles."""
+        from cluster_pages.queries import cluster_listing  # queries imports this module
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = cluster_listing(self, request.GET)
+        return context
 
 
 class ClusterProfilePage(Page):

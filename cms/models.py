@@ -1,6 +1,9 @@
 """The home page and the translatable snippets shared by every app (sectors, venues)."""
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -51,6 +54,14 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Adds teasers of this language's coming events, clusters and trainings (cms.teasers)."""
+        from cms.teasers import home_teasers  # it imports the apps' models, which import this
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_teasers(self))
+        return context
 
 
 class Sector(TranslatableMixin, models.Model):

@@ -219,6 +219,8 @@ WAGTAIL_SITE_NAME = "Észak-alföldi Klaszterközpont"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+# Alt text (the image's description) is required on upload and edit; see cms/forms.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.AltTextRequiredImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100

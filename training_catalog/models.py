@@ -1,10 +1,12 @@
 """The catalog of cluster-management trainings and their scheduled runs."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -70,6 +72,14 @@ class TrainingIndexPage(Page):
 
     class Meta:
         verbose_name = _("training index page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Adds `listing` (cms.listing.Listing): the filtered, paginated trainings."""
+        from training_catalog.queries import training_listing  # queries imports this module
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = training_listing(self, request.GET)
+        return context
 
 
 class TrainingPage(Page):

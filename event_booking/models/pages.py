@@ -1,11 +1,13 @@
 """Event pages: brokerage days, seminars, speed dating and international business events."""
 
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -45,6 +47,14 @@ class EventIndexPage(Page):
 
     class Meta:
         verbose_name = _("event index page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Adds `listing` (cms.listing.Listing): the filtered, paginated events."""
+        from event_booking.queries import event_listing  # queries imports this module
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = event_listing(self, request.GET)
+        return context
 
 
 class EventPage(Page):

@@ -1,0 +1,81 @@
+"""Which cluster profiles an index page lists, and the form that filters them."""
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from cluster_pages.models import ClusterProfilePage, County
+from cms.listing import Listing, build_listing
+from cms.localization import localized_all, one_per_translation
+from cms.models import Sector
+
+
+class ClusterFilterForm(forms.Form):
+    """`?sector=<slug>&county=<value>`; sector slugs are the same in every language."""
+
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    county = forms.ChoiceField(label=_("County"), required=False)
+
+    def __init__(self, *args: Any, locale: Locale | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        sectors = one_per_translation(Sector.objects.all(), locale)
+        self.fields["sector"].choices = [("", _("All sectors"))] + [
+            (sector.slug, sector.name) for sector in sectors
+        ]
+        self.fields["county"].choices = [("", _("All counties")), *County.choices]
+
+
+def filter_clusters(index: Page, *, sector: str = "", county: str = "") -> QuerySet:
+    """The live, public cluster profiles under `index`, by name, optionally filtered.
+
+    `index` is an index page of one language, so its children are in that language too.
+    """
+    clusters = (
+        ClusterProfilePage.objects.child_of(index)
+        .live()
+        .public()
+        .select_related("logo")
+        .prefetch_related("sectors")
+        .order_by("title")
+    )
+    if sector:
+        clusters = clusters.filter(sectors__slug=sector).distinct()
+    if county:
+        clusters = clusters.filter(county=county)
+    return clusters
+
+
+def cluster_listing(index: Page, params: QueryDict) -> Listing:
+    """The index page's listing for the query string `params`, sectors in the reader's language."""
+    form = ClusterFilterForm(params, locale=index.locale)
+    listing = build_listing(
+        form=form, query=lambda **filters: filter_clusters(index, **filters), params=params
+    )
+    attach_localized_sectors(listing.page_obj.object_list, index.locale)
+    return listing
+
+
+def attach_localized_sectors(clusters: list[ClusterProfilePage], locale: Locale) -> None:
+    """Set `cluster.sectors_localized` on each cluster, in one query for all of them.
+
+    Sectors are synchronised: an English cluster points at the Hungarian sector rows.
+    """
+    sectors = {sector.pk: sector for cluster in clusters for sector in cluster.sectors.all()}
+    translated = dict(zip(sectors, localized_all(sectors.values(), locale), strict=True))
+    for cluster in clusters:
+        cluster.sectors_localized = [translated[sector.pk] for sector in cluster.sectors.all()]
+
+
+def latest_clusters(home: Page, limit: int = 6) -> list[ClusterProfilePage]:
+    """Teasers for the home page: the most recently published clusters of its language."""
+    return list(
+        ClusterProfilePage.objects.descendant_of(home)
+        .live()
+        .public()
+        .select_related("logo")
+        .order_by("-first_published_at")[:limit]
+    )

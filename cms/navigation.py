@@ -1,0 +1,202 @@
+"""What every public page's header needs: the main menu, the language switcher and hreflang.
+
+These are plain functions (the template tags in `cms/templatetags/site_tags.py` only call them),
+so the rules can be tested without rendering a template:
+
+- Only *live, public* pages count. A draft translation, an unpublished one, one scheduled for
+  later (`go_live_at`, not live yet) or one behind a view restriction is treated as missing.
+- The switcher links to the current page's translation; when it has none, to the other
+  language's home page; when that language has no live home page either, the language is left
+  out (a link to a 404 helps nobody).
+- hreflang alternates list only real translations (never the fallback home page: search engines
+  must not be told that a home page is the English version of a cluster profile), and only when
+  there are at least two. `x-default` is the version in `settings.LANGUAGE_CODE` (Hungarian),
+  the site's source language.
+- URLs in hreflang tags are absolute, built from the request's host, so they are right whatever
+  hostname the Wagtail `Site` record holds.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Page, Site
+
+from cluster_pages.models import ClusterIndexPage
+from event_booking.models.pages import EventIndexPage
+from training_catalog.models import TrainingIndexPage
+
+# Index pages shown in the main menu, in this order.
+MENU_PAGE_TYPES = (ClusterIndexPage, TrainingIndexPage, EventIndexPage)
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One entry of the language switcher."""
+
+    language_code: str
+    name: str  # the language's name in that language ("Magyar", "English")
+    url: str
+    is_current: bool
+    is_translation: bool  # False when the link falls back to that language's home page
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """One `<link rel="alternate" hreflang>` tag."""
+
+    hreflang: str
+    url: str
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
+    is_current: bool  # this very page
+    is_section: bool  # this page or one below it
+
+
+@dataclass(frozen=True)
+class Menu:
+    home: Page | None
+    items: list[MenuItem]
+
+
+def site_root(request: HttpRequest | None) -> Page | None:
+    """The root page (Hungarian home) of the site serving `request`, or of the default site."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    return site.root_page if site else None
+
+
+def live_translations(page: Page) -> dict[str, Page]:
+    """Language code -> the live, public version of `page` in it (`page` itself included)."""
+    if page.translation_key is None:
+        return {}
+    versions = Page.objects.filter(translation_key=page.translation_key).live().public()
+    return {version.locale.language_code: version for version in versions.select_related("locale")}
+
+
+def home_pages(request: HttpRequest | None) -> dict[str, Page]:
+    """Language code -> the live, public home page in that language."""
+    root = site_root(request)
+    return live_translations(root) if root else {}
+
+
+def _url(page: Page, request: HttpRequest | None) -> str | None:
+    return page.get_url(request=request)
+
+
+def language_links(
+    *,
+    page: Page | None,
+    current_language: str,
+    request: HttpRequest | None = None,
+    translated_urls: Mapping[str, str] | None = None,
+) -> list[LanguageLink]:
+    """The language switcher: one link per configured language that has somewhere to go.
+
+    Args:
+        page: the Wagtail page being shown, or None (search page, 404 page).
+        current_language: the language the reader is in (from the URL prefix).
+        request: the current request, for Wagtail's URLs.
+        translated_urls: for non-page views, language code -> the same view's URL in it
+            (e.g. the search page with the same query). Used when `page` is None.
+
+    Returns:
+        A link for the current language (to where the reader is) and for every other
+        language: its live translation of `page`, else its live home page. A language with
+        neither is left out.
+    """
+    versions = live_translations(page) if page is not None else {}
+    homes: dict[str, Page] | None = None
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        is_translation = False
+        if code in versions:
+            url, is_translation = _url(versions[code], request), True
+        elif page is None and translated_urls and code in translated_urls:
+            url, is_translation = translated_urls[code], True
+        else:
+            if homes is None:
+                homes = home_pages(request)
+            if code in homes:
+                url = _url(homes[code], request)
+        if url:
+            links.append(
+                LanguageLink(
+                    language_code=code,
+                    name=str(name),
+                    url=url,
+                    is_current=code == current_language,
+                    is_translation=is_translation,
+                )
+            )
+    return links
+
+
+def alternate_links(page: Page | None, request: HttpRequest) -> list[Alternate]:
+    """hreflang alternates of `page`: its live, public translations, plus `x-default`.
+
+    Empty when the page has fewer than two live versions (there is nothing to alternate with).
+    """
+    if page is None:
+        return []
+    versions = live_translations(page)
+    if len(versions) < 2:
+        return []
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        if code in versions:
+            url = _url(versions[code], request)
+            if url:
+                alternates.append(Alternate(code, request.build_absolute_uri(url)))
+    default = versions.get(settings.LANGUAGE_CODE)
+    default_url = _url(default, request) if default else None
+    if default_url:
+        alternates.append(Alternate("x-default", request.build_absolute_uri(default_url)))
+    return alternates
+
+
+def search_url(language_code: str) -> str | None:
+    """The search page's URL in `language_code` (`/hu/kereses/`, `/en/search/`)."""
+    with translation.override(language_code):
+        try:
+            return reverse("search")
+        except NoReverseMatch:
+            return None
+
+
+def main_menu(*, page: Page | None, request: HttpRequest | None, language_code: str) -> Menu:
+    """The header's menu: the home page and the index pages of the reader's language, then search.
+
+    The index pages are the live, public children of that language's home page of the types in
+    `MENU_PAGE_TYPES`. Without a live home in that language, the menu falls back to the
+    source-language home (the reader then sees Hungarian links rather than none).
+    """
+    homes = home_pages(request)
+    home = homes.get(language_code) or homes.get(settings.LANGUAGE_CODE)
+    items = []
+    if home is not None:
+        children = home.get_children().live().public().type(*MENU_PAGE_TYPES).specific()
+        order = {model: position for position, model in enumerate(MENU_PAGE_TYPES)}
+        for child in sorted(children, key=lambda child: order.get(type(child), 99)):
+            url = _url(child, request)
+            if not url:
+                continue
+            is_current = page is not None and page.pk == child.pk
+            is_section = page is not None and (page.path or "").startswith(child.path)
+            items.append(MenuItem(child.title, url, is_current, is_section))
+    url = search_url(language_code)
+    if url:
+        current_path = request.path if request is not None else ""
+        is_search = current_path == url
+        items.append(MenuItem(gettext("Search"), url, is_search, is_search))
+    return Menu(home=home, items=items)
