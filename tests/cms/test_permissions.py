@@ -1,0 +1,207 @@
+"""What each demo role may do in the admin, on the site `seed_demo` builds.
+
+The demo is seeded once per module inside a transaction rolled back at the end (see
+test_seed_demo.py). Users log in with their documented demo passwords.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.test import TestCase, override_settings
+from django.urls import reverse
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.test.utils.form_data import querydict_from_html
+
+from cluster_pages.models import ClusterIndexPage, ClusterProfilePage
+from cms.demo import roles
+from cms.demo.seed import seed_demo
+from cms.demo.users import demo_password
+from cms.models import HomePage
+from event_booking.models import EventIndexPage, EventPage
+from training_catalog.models import TrainingIndexPage, TrainingPage
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PHARMA = "hajdusagi-gyogyszeripari-klaszter"  # manager1's cluster
+ICT = "debreceni-infokommunikacios-klaszter"  # manager2's cluster
+
+
+@pytest.fixture(scope="module")
+def _demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_HASHER),
+        transaction.atomic(),
+    ):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            seed_demo()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(_demo, db, settings):
+    settings.PASSWORD_HASHERS = FAST_HASHER
+
+
+def login(client, username: str):
+    assert client.login(username=username, password=demo_password(username)), username
+    return get_user_model().objects.get(username=username)
+
+
+def hu(model, slug: str | None = None) -> Page:
+    pages = model.objects.filter(locale__language_code="hu")
+    return (pages.get(slug=slug) if slug else pages.first()).specific
+
+
+def en(page: Page) -> Page:
+    return page.get_translation(page.locale.__class__.objects.get(language_code="en")).specific
+
+
+def edit_url(page: Page) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[page.id])
+
+
+def refused(response) -> bool:
+    """Wagtail answers a forbidden admin page with a redirect to the dashboard or a 403."""
+    return response.status_code in (302, 403)
+
+
+def publish_through_editor(client, page: Page, new_title: str):
+    """Open the page's edit view, change its title and press "Publish".
+
+    The form is read from the edit view's HTML; stream fields are built by JavaScript in a
+    browser, so they are posted empty (the demo pages allow that).
+    """
+    html = client.get(edit_url(page)).content.decode()
+    form = querydict_from_html(html, form_id="page-edit-form")
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            form[f"{field.name}-count"] = "0"
+    form["title"] = new_title
+    form["action-publish"] = "action-publish"
+    return client.post(edit_url(page), form)
+
+
+DEMO_USERNAMES = ["editor", "moderator", "translator", "manager1", "manager2", "organiser"]
+
+
+@pytest.mark.parametrize(
+    "username", ["editor", "moderator", "translator", "manager1", "manager2", "organiser"]
+)
+def test_every_demo_user_logs_in_to_the_admin(demo, client, username):
+    login(client, username)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_manager_edits_only_their_own_cluster(demo, client):
+    user = login(client, "manager1")
+    own, other = hu(ClusterProfilePage, PHARMA), hu(ClusterProfilePage, ICT)
+
+    assert client.get(edit_url(own)).status_code == 200
+    assert refused(client.get(edit_url(other)))
+    assert refused(client.get(edit_url(hu(EventPage))))
+    assert refused(client.get(edit_url(hu(TrainingPage))))
+    assert refused(client.get(edit_url(hu(ClusterIndexPage))))
+    # The English profile is the translators' work.
+    assert refused(client.get(edit_url(en(own))))
+    assert not own.permissions_for_user(user).can_publish()
+    assert not hu(ClusterIndexPage).permissions_for_user(user).can_add_subpage()
+
+
+def test_second_manager_is_confined_to_the_other_cluster(demo, client):
+    login(client, "manager2")
+    assert client.get(edit_url(hu(ClusterProfilePage, ICT))).status_code == 200
+    assert refused(client.get(edit_url(hu(ClusterProfilePage, PHARMA))))
+
+
+def test_manager_pressing_publish_leaves_the_live_page_unchanged(demo, client):
+    login(client, "manager1")
+    cluster = hu(ClusterProfilePage, PHARMA)
+    live_title = cluster.title
+
+    response = publish_through_editor(client, cluster, "Hajdúsági Gyógyszeripari Klaszter (új)")
+
+    assert response.status_code == 302
+    cluster.refresh_from_db()
+    assert cluster.title == live_title
+    assert cluster.has_unpublished_changes
+    assert cluster.get_latest_revision_as_object().title.endswith("(új)")
+
+
+def test_translator_edits_english_pages_only(demo, client):
+    user = login(client, "translator")
+    cluster = hu(ClusterProfilePage, PHARMA)
+    english = en(cluster)
+
+    assert client.get(edit_url(english)).status_code == 200
+    assert client.get(edit_url(en(hu(EventPage)))).status_code == 200
+    assert refused(client.get(edit_url(cluster)))
+    assert refused(client.get(edit_url(hu(EventPage))))
+    assert user.has_perm(roles.SUBMIT_TRANSLATION)
+    for page in [english, en(hu(EventPage)), HomePage.objects.get(locale__language_code="en")]:
+        perms = page.permissions_for_user(user)
+        assert perms.can_edit()
+        assert not perms.can_publish()
+        assert not perms.can_delete()
+    assert not en(hu(ClusterIndexPage)).permissions_for_user(user).can_add_subpage()
+
+
+def test_organiser_edits_and_publishes_events_and_trainings_only(demo, client):
+    user = login(client, "organiser")
+    event_index = hu(EventIndexPage)
+    for page in [hu(EventPage), hu(TrainingPage), en(hu(EventPage)), en(hu(TrainingPage))]:
+        assert client.get(edit_url(page)).status_code == 200, page.title
+        assert page.permissions_for_user(user).can_publish(), page.title
+    for index in [event_index, hu(TrainingIndexPage), en(event_index)]:
+        assert index.permissions_for_user(user).can_add_subpage()
+    add_event = reverse(
+        "wagtailadmin_pages:add", args=["event_booking", "eventpage", event_index.id]
+    )
+    assert client.get(add_event).status_code == 200
+
+    cluster = hu(ClusterProfilePage, PHARMA)
+    assert refused(client.get(edit_url(cluster)))
+    assert refused(client.get(edit_url(HomePage.objects.get(locale__language_code="hu"))))
+    assert not cluster.permissions_for_user(user).can_publish()
+    assert not hu(ClusterIndexPage).permissions_for_user(user).can_add_subpage()
+
+
+def test_organiser_publishes_an_event_from_the_editor(demo, client):
+    login(client, "organiser")
+    event = hu(EventPage)
+
+    response = publish_through_editor(client, event, "Új cím")
+
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.title == "Új cím"
+    assert not event.has_unpublished_changes
+
+
+def test_editors_and_moderators_keep_wagtails_defaults(demo):
+    editor = get_user_model().objects.get(username="editor")
+    moderator = get_user_model().objects.get(username="moderator")
+    for page in [hu(ClusterProfilePage, PHARMA), en(hu(EventPage))]:
+        assert page.permissions_for_user(editor).can_edit()
+        assert not page.permissions_for_user(editor).can_publish()
+        assert page.permissions_for_user(moderator).can_publish()
+
+
+def test_roles_can_be_ensured_again_without_changes(demo):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+    counts = (
+        Group.objects.count(),
+        GroupPagePermission.objects.count(),
+        GroupCollectionPermission.objects.count(),
+    )
+    assert roles.ensure_roles() == 0
+    assert roles.ensure_cluster_manager_group(hu(ClusterProfilePage, PHARMA))[1] == 0
+    assert counts == (
+        Group.objects.count(),
+        GroupPagePermission.objects.count(),
+        GroupCollectionPermission.objects.count(),
+    )

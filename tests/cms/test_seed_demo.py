@@ -1,0 +1,220 @@
+"""`manage.py seed_demo`: the demo site in both languages, built idempotently.
+
+The command is run once per module (it takes a few seconds) inside a transaction that is rolled
+back when the module's tests are done, so other modules still start from the migrations' state.
+"""
+
+import datetime as dt
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase, override_settings
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from cluster_pages.models import ClusterProfilePage
+from cms.demo.seed import seed_demo
+from cms.models import HomePage, Venue
+from event_booking.models import EventKind, EventPage
+from tests import factories
+from training_catalog.models import TrainingPage, TrainingRun, TrainingTopic
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def snapshot() -> dict:
+    """Every table's row count, plus what a re-run could silently change in existing rows."""
+    counts = {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if not model._meta.proxy and model._meta.managed
+    }
+    return {
+        "counts": counts,
+        "pages": sorted(
+            Page.objects.values_list("id", "title", "live", "latest_revision_id", "url_path")
+        ),
+        "event dates": sorted(
+            EventPage.objects.values_list("id", "start", "end", "registration_opens")
+        ),
+        "run dates": sorted(TrainingRun.objects.values_list("id", "start_date", "seats")),
+        "passwords": sorted(get_user_model().objects.values_list("username", "password")),
+    }
+
+
+@pytest.fixture(scope="module")
+def runs(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Snapshots after the first run, a second run, and a third run forty days later."""
+    media = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_HASHER),
+        transaction.atomic(),
+    ):
+        before = snapshot()
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed_demo", stdout=io.StringIO())
+        first = snapshot()
+        second_output = io.StringIO()
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed_demo", stdout=second_output)
+        second = snapshot()
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            seed_demo(today=timezone.localdate() + dt.timedelta(days=40))
+        later = snapshot()
+        yield {
+            "before": before,
+            "first": first,
+            "second": second,
+            "later": later,
+            "second output": second_output.getvalue(),
+        }
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def seeded(runs, db):
+    return runs
+
+
+def test_first_run_creates_content_users_and_groups(seeded):
+    before, first = seeded["before"]["counts"], seeded["first"]["counts"]
+    assert first["wagtailcore.Page"] - before["wagtailcore.Page"] >= 2 * (1 + 3 + 8 + 4 + 6)
+    assert first["wagtailimages.Image"] - before["wagtailimages.Image"] >= 8
+    assert first["auth.User"] - before["auth.User"] == 6
+    assert first["auth.Group"] - before["auth.Group"] >= 3
+
+
+def test_second_run_changes_nothing(seeded):
+    first, second = seeded["first"], seeded["second"]
+    for label in [
+        "wagtailcore.Page",
+        "wagtailcore.Revision",
+        "wagtailimages.Image",
+        "wagtail_localize.Translation",
+        "wagtail_localize.StringTranslation",
+        "auth.User",
+        "auth.Group",
+        "wagtailcore.GroupPagePermission",
+    ]:
+        assert second["counts"][label] == first["counts"][label], label
+    assert second == first
+    assert "pages: 0" in seeded["second output"]
+    assert "translations: 0" in seeded["second output"]
+
+
+def test_run_on_a_later_day_moves_no_dates_and_adds_nothing(seeded):
+    assert seeded["later"] == seeded["first"]
+
+
+def test_english_site_is_translated_through_wagtail_localize(seeded):
+    hungarian_home = HomePage.objects.get(locale__language_code="hu")
+    english_home = HomePage.objects.get(locale__language_code="en")
+    assert english_home.live
+    assert english_home.title == "North Great Plain Cluster Centre"
+    assert english_home.translation_key == hungarian_home.translation_key
+    assert english_home.intro.startswith("The North Great Plain Cluster Centre promotes")
+
+    english_pages = Page.objects.filter(locale__language_code="en").exclude(id=english_home.id)
+    hungarian_pages = Page.objects.filter(locale__language_code="hu", depth__gt=2)
+    assert english_pages.count() == hungarian_pages.count() >= 21
+    for page in english_pages:
+        assert page.live, page.title
+        assert page.is_descendant_of(english_home), page.title
+        source = hungarian_pages.get(translation_key=page.translation_key)
+        assert page.title != source.title
+        # Made by wagtail-localize: the translation is linked to its source and translated
+        # string by string, so the translation editor can sync it later.
+        assert Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale=page.locale
+        ).exists()
+    assert StringTranslation.objects.filter(locale__language_code="en").count() > 200
+
+    titles = set(english_pages.values_list("title", flat=True))
+    assert {"Clusters", "Trainings", "Events", "Hajdúság Pharmaceutical Cluster"} <= titles
+
+
+def test_at_least_eight_clusters_in_both_languages_with_logos_and_sectors(seeded):
+    for language in ["hu", "en"]:
+        clusters = ClusterProfilePage.objects.live().filter(locale__language_code=language)
+        assert clusters.count() >= 8
+        for cluster in clusters:
+            assert cluster.logo is not None, cluster.title
+            assert cluster.logo.description, cluster.title  # alt text
+            assert cluster.logo.width <= 300
+            assert cluster.sectors.exists(), cluster.title
+            assert cluster.contact_email.endswith("@example.org")
+            assert cluster.members_total > 0
+            assert len(cluster.description) >= 3
+    counties = set(ClusterProfilePage.objects.values_list("county", flat=True))
+    assert len(counties) == 3
+    english = ClusterProfilePage.objects.get(slug="debrecen-ict-cluster")
+    assert english.summary.startswith("Software companies")
+    assert "About us" in str(english.description)
+    assert english.logo_id == english.get_translation(factories.locale("hu")).logo_id
+
+
+def test_every_event_kind_has_past_and_upcoming_events_in_both_languages(seeded):
+    now = timezone.now()
+    for language in ["hu", "en"]:
+        events = EventPage.objects.live().filter(locale__language_code=language)
+        assert events.count() >= 6
+        for kind in EventKind.values:
+            assert events.filter(kind=kind, end__lt=now).exists(), (language, kind)
+            assert events.filter(kind=kind, start__gt=now).exists(), (language, kind)
+
+
+def test_several_upcoming_events_take_registrations_now_free_and_paid(seeded):
+    now = timezone.now()
+    open_now = EventPage.objects.filter(
+        locale__language_code="hu",
+        registration_opens__lte=now,
+        registration_closes__gt=now,
+        start__gt=now,
+        capacity__gt=0,
+    )
+    assert open_now.count() >= 3
+    assert open_now.filter(fee=0).exists()
+    assert open_now.filter(fee__gt=0).exists()
+
+
+def test_trainings_have_runs_price_vat_note_and_trainers_in_both_languages(seeded):
+    today = timezone.localdate()
+    for language in ["hu", "en"]:
+        trainings = TrainingPage.objects.live().filter(locale__language_code=language)
+        assert trainings.count() >= 4
+        for training in trainings:
+            assert 400 <= training.price_eur <= 600
+            assert training.vat_note
+            assert training.learning_outcomes
+            assert len(training.trainers) >= 1
+            assert training.topic is not None
+            assert training.runs.filter(start_date__gt=today).exists(), training.title
+    english = TrainingPage.objects.get(slug="cluster-strategy-in-practice")
+    hungarian = english.get_translation(factories.locale("hu"))
+    assert english.vat_note.startswith("Price excludes 27% Hungarian VAT")
+    assert {run.translation_key for run in english.runs.all()} == {
+        run.translation_key for run in hungarian.runs.all()
+    }
+
+
+def test_snippets_have_english_translations_from_wagtail_localize(seeded):
+    for model in [Venue, TrainingTopic]:
+        hungarian = model.objects.filter(locale__language_code="hu")
+        assert hungarian.exists()
+        for snippet in hungarian:
+            english = snippet.get_translation(factories.locale("en"))
+            assert str(english) != str(snippet)
+            assert TranslationSource.objects.filter(object_id=snippet.translation_key).exists()
+    assert Venue.objects.filter(locale__language_code="en", country="Hungary").count() >= 5
+
+
+def test_demo_logo_images_are_small(seeded):
+    for image in get_image_model().objects.all():
+        assert image.file_size < 20_000, image.title
