@@ -3,17 +3,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
 from cms.api import api_router
-from cms.sitemaps import LocalizedSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,8 +18,6 @@ urlpatterns = [
     # The booking JSON API (event_booking/api.py) and its OpenAPI schema.
     path("api/bookings/", include("event_booking.api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    # Both languages' pages; the middleware keeps this route out of the /hu/ redirect.
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -33,8 +27,8 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
-    # Translated route: /hu/kereses/ and /en/search/ (the msgstr is in locale/hu/).
-    path(_("search/"), views.search, name="search"),
+    # Booking form POST and "manage my booking" pages (event_booking/urls.py).
+    path("bookings/", include("event_booking.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,14 @@
+"""Public booking routes, mounted under `/<lang>/bookings/` inside `i18n_patterns`
+(before Wagtail's catch-all; see cms/urls.py). The JSON API is `event_booking.api`."""
+
+from django.urls import path
+
+from event_booking import views
+
+urlpatterns = [
+    path("new/<int:page_id>/", views.book, name="booking_create"),
+    path("<str:reference>/", views.manage, name="booking_manage"),
+    path("<str:reference>/cancel/", views.cancel, name="booking_cancel"),
+    path("<str:reference>/leave-waitlist/", views.leave_waitlist, name="booking_leave_waitlist"),
+    path("<str:reference>/reminders/", views.reminders, name="booking_reminders"),
+]
