@@ -170,6 +170,16 @@ EMAIL_URL = os.environ.get("EMAIL_URL", "console:")
 vars().update(dj_email_url.parse(EMAIL_URL))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Klaszterközpont <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that hangs must not hold a job past django-q2's `timeout` (60 s).
+EMAIL_TIMEOUT = vars().get("EMAIL_TIMEOUT") or 20
+
+# --- Booking jobs (event_booking/jobs.py) ---------------------------------------------------
+# Personal data of a booking is blanked this many days after its offering ended.
+BOOKING_ANONYMISE_AFTER_DAYS = int(os.environ.get("BOOKING_ANONYMISE_AFTER_DAYS", "90"))
+# A booking e-mail is tried this many times, the pauses growing fourfold from
+# BOOKING_EMAIL_RETRY_SECONDS (1, 4, 16, 64 minutes), then marked failed for the organisers.
+BOOKING_EMAIL_MAX_ATTEMPTS = int(os.environ.get("BOOKING_EMAIL_MAX_ATTEMPTS", "5"))
+BOOKING_EMAIL_RETRY_SECONDS = int(os.environ.get("BOOKING_EMAIL_RETRY_SECONDS", "60"))
 
 # --- Passwords ------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

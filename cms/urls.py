@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
+from event_booking import calendar_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -27,6 +28,14 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    # Calendars (event_booking/calendars.py); before Wagtail's catch-all. Slugs have no dots.
+    path("events/feed.ics", calendar_views.events_feed, name="events_feed"),
+    path("events/<int:page_id>.ics", calendar_views.event_calendar, name="event_calendar"),
+    path(
+        "trainings/runs/<int:run_id>.ics",
+        calendar_views.training_run_calendar,
+        name="training_run_calendar",
+    ),
     # Booking form POST and "manage my booking" pages (event_booking/urls.py).
     path("bookings/", include("event_booking.urls")),
     path("", include(wagtail_urls)),

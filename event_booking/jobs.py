@@ -1,0 +1,192 @@
+"""Booking jobs, run by django-q2: e-mail delivery, the outbox sweep, reminders, closing
+registration at the deadline, and anonymisation.
+
+Every job takes primary keys (or nothing), never model instances: a task may run minutes
+later, twice (the ORM broker delivers at least once), or never (the Redis broker can lose a
+task, which is what the sweep is for). So each job locks or claims what it changes, re-checks,
+and returns when there is nothing left to do; its docstring says why a second run is harmless.
+`SCHEDULES` is upserted by name by `manage.py setup_schedules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import smtplib
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django_q.models import Schedule
+
+from cms.locking import lock_for_transaction
+from event_booking.emails import UndeliverableAddress, build_message
+from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox, Offering
+from event_booking.services import notifications, privacy
+
+logger = logging.getLogger(__name__)
+
+#: How far ahead of an offering's start the reminder goes out.
+REMINDER_BEFORE = dt.timedelta(hours=24)
+
+SCHEDULES = [
+    {
+        "name": "event_booking.sweep_outbox",
+        "func": "event_booking.jobs.sweep_outbox",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 1,
+    },
+    {
+        "name": "event_booking.queue_reminders",
+        "func": "event_booking.jobs.queue_reminders",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 10,
+    },
+    {
+        "name": "event_booking.close_registrations",
+        "func": "event_booking.jobs.close_registrations",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 1,
+    },
+    {
+        "name": "event_booking.anonymise_ended_bookings",
+        "func": "event_booking.jobs.anonymise_ended_bookings",
+        "schedule_type": Schedule.HOURLY,
+    },
+]
+
+
+def deliver_email(outbox_id: int) -> str:
+    """Send the e-mail of one outbox row, at most once; return what happened.
+
+    Protocol (see `event_booking.services.notifications`): claim the row in one short
+    transaction (lock, check it is pending and due, count the attempt, take a lease), send
+    outside any transaction, then record sent or the error. Running it twice, or on two
+    workers at once, is harmless: the second run finds the row sent, or claimed under a
+    lease, and returns "nothing to do". A mail server that fails leaves the row pending with
+    the error and a retry time for the sweep, and never touches the booking; after
+    `BOOKING_EMAIL_MAX_ATTEMPTS` attempts the row is marked failed for the organisers.
+
+    Returns:
+        "sent", "retry", "failed", "skipped" or "nothing to do" (for the task's result).
+    """
+    outbox = notifications.claim_email(outbox_id=outbox_id)
+    if outbox is None:
+        return "nothing to do"
+    reason = notifications.skip_reason(outbox)
+    if reason:
+        notifications.mark_skipped(outbox_id=outbox.pk, reason=reason)
+        return "skipped"
+    try:
+        build_message(outbox).send()
+    except UndeliverableAddress as error:
+        return notifications.record_failure(
+            outbox_id=outbox.pk, attempt=outbox.attempts, error=str(error), permanent=True
+        )
+    except (smtplib.SMTPException, OSError) as error:
+        # The mail server refused or could not be reached: expected, retried later.
+        logger.warning("E-mail %s attempt %s failed: %s", outbox.pk, outbox.attempts, error)
+        return _retry_or_fail(outbox, f"{type(error).__name__}: {error}")
+    except Exception as error:
+        # A bug (template, data): still recorded on the row, so it is retried and shown.
+        logger.exception("E-mail %s could not be built or sent", outbox.pk)
+        return _retry_or_fail(outbox, f"{type(error).__name__}: {error}")
+    notifications.mark_sent(outbox_id=outbox.pk)
+    return "sent"
+
+
+def _retry_or_fail(outbox: EmailOutbox, error: str) -> str:
+    status = notifications.record_failure(outbox_id=outbox.pk, attempt=outbox.attempts, error=error)
+    return "retry" if status == "pending" else status
+
+
+def sweep_outbox() -> int:
+    """Enqueue delivery of every pending outbox row that no job has delivered; return how many.
+
+    A row is due when it was never attempted and is older than a minute (its on-commit job
+    was lost, e.g. by the Redis broker or a crash between commit and enqueue), when its retry
+    time after a failure came, or when the lease of a worker that died expired. Running the
+    sweep twice, or while a delivery runs, is harmless: it only enqueues `deliver_email`,
+    which claims each row before sending, so a row enqueued twice is still sent once.
+    """
+    ids = notifications.due_email_ids()
+    for outbox_id in ids:
+        notifications.enqueue_delivery(outbox_id)
+    return len(ids)
+
+
+def queue_reminders() -> int:
+    """Queue the reminder of every confirmed booking whose offering starts within 24 hours.
+
+    Only bookings with reminders on, not anonymised, of an active offering that has not yet
+    started. Return how many reminders were queued. Running it twice (or on two workers) is
+    harmless: the outbox is unique on (booking, kind), bookings that already have a reminder
+    row are skipped, and the run holds a named lock so two runs do not race to create rows.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        lock_for_transaction("event_booking.queue_reminders")
+        bookings = list(
+            Booking.objects.filter(
+                status=BookingStatus.CONFIRMED,
+                reminders_enabled=True,
+                anonymised_at__isnull=True,
+                offering__is_active=True,
+                offering__starts_at__gt=now,
+                offering__starts_at__lte=now + REMINDER_BEFORE,
+            )
+            .exclude(emails__kind=EmailKind.REMINDER)
+            .order_by("pk")
+        )
+        for booking in bookings:
+            notifications.queue_email(booking=booking, kind=EmailKind.REMINDER)
+    return len(bookings)
+
+
+def close_registrations() -> int:
+    """Close registration of every offering whose deadline has passed; return how many.
+
+    The deadline is `registration_closes`, or the start when no deadline is set. `closed_at`
+    is set to that deadline (not to the moment the job ran, which may be late). Running it
+    twice is harmless: only offerings with no `closed_at` yet are updated, in one UPDATE.
+    """
+    now = timezone.now()
+    deadline = Coalesce("registration_closes", "starts_at")
+    return (
+        Offering.objects.filter(closed_at__isnull=True)
+        .alias(deadline=deadline)
+        .filter(deadline__lte=now)
+        .update(closed_at=deadline)
+    )
+
+
+def anonymise_ended_bookings() -> int:
+    """Blank the personal data of bookings whose offering ended `BOOKING_ANONYMISE_AFTER_DAYS`
+    days ago (or started then, when it has no end); return how many were anonymised.
+
+    Uses `privacy.anonymise_bookings`: name, phone, organisation, tax number and billing
+    address become empty and the address a unique placeholder; seats, status and amounts stay
+    for the statistics; `anonymised_at` is set and pending e-mails are dropped. Undated
+    offerings are never anonymised automatically. Running it twice is harmless: anonymised
+    bookings are excluded here and skipped under a row lock there.
+    """
+    cutoff = timezone.now() - dt.timedelta(days=settings.BOOKING_ANONYMISE_AFTER_DAYS)
+    ended = Q(offering__ends_at__lte=cutoff) | Q(
+        offering__ends_at__isnull=True, offering__starts_at__lte=cutoff
+    )
+    total = 0
+    while True:
+        ids = list(
+            Booking.objects.filter(anonymised_at__isnull=True)
+            .filter(ended)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:500]
+        )
+        if not ids:
+            return total
+        done = privacy.anonymise_bookings(booking_ids=ids)
+        total += done
+        if done == 0:
+            return total
