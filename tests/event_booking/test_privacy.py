@@ -17,6 +17,7 @@ from event_booking.models import (
     EmailOutbox,
     OutboxStatus,
 )
+from event_booking.tokens import booking_token
 from tests.event_booking import organiser_helpers as helpers
 
 pytestmark = pytest.mark.django_db
@@ -274,3 +275,74 @@ def test_waitlisted_status_is_kept_when_erased(organiser_client):
     organiser_client.post(ERASE, {"email": "w@example.org", "confirm": "on"})
     waiting.refresh_from_db()
     assert waiting.status == BookingStatus.WAITLISTED and waiting.anonymised_at
+
+
+# --- personal data never reaches the public surface ------------------------------------------
+
+SECRETS = {
+    "name": "Zsófia Titkosné",
+    "email": "zsofia.titkos@secret.example",
+    "organisation": "Titkos Kereskedő Kft.",
+    "phone": "+36 1 999 8888",
+    "tax_number": "99999999-9-99",
+    "billing_address": "Titok utca 7., 1111 Budapest",
+}
+
+
+def test_public_api_pages_and_calendars_never_show_personal_data(
+    client, home, en_home, django_capture_on_commit_callbacks
+):
+    from tests.event_booking import booking_helpers
+    from tests.event_booking.form_helpers import english_event
+
+    event = booking_helpers.event_page(home, title="Nyilvános nap", capacity=1, fee=10)
+    english = english_event(event, django_capture_on_commit_callbacks, title="Public day")
+    offering = booking_helpers.offering_of(event)
+    confirmed = booking_helpers.book(offering, **SECRETS)
+    waiting = booking_helpers.book(offering, **{**SECRETS, "email": "second.titkos@secret.example"})
+    assert (confirmed.status, waiting.status) == ("confirmed", "waitlisted")
+
+    responses = {}
+    for url in [
+        "/api/v2/pages/?fields=*",
+        "/api/v2/pages/?type=event_booking.EventPage&fields=*&locale=en",
+        "/api/v2/pages/?type=event_booking.EventPage&fields=booking",
+        f"/api/v2/pages/{event.pk}/",
+        f"/api/v2/pages/{english.pk}/",
+        "/api/schema/",
+        event.url,
+        english.url,
+        event.get_parent().url,
+        "/hu/events/feed.ics",
+        "/en/events/feed.ics",
+        f"/hu/events/{event.pk}.ics",
+        "/sitemap.xml",
+        # The booking resource: without a token nothing; with it (the booker's own view) no
+        # personal fields either.
+        f"/api/bookings/{confirmed.reference}/",
+        f"/api/bookings/{confirmed.reference}/?token={booking_token(confirmed)}",
+        f"/hu/bookings/{confirmed.reference}/",
+    ]:
+        responses[url] = client.get(url)
+    # Booking again with a known address answers with the existing booking, not its data.
+    responses["POST /api/bookings/"] = client.post(
+        "/api/bookings/",
+        {
+            "page": event.pk,
+            "name": "Someone Else",
+            "email": SECRETS["email"],
+            "consent": True,
+        },
+        content_type="application/json",
+    )
+    not_found = {f"/api/bookings/{confirmed.reference}/", f"/hu/bookings/{confirmed.reference}/"}
+    for url, response in responses.items():
+        if url in not_found:
+            assert response.status_code == 404, url
+        else:
+            assert response.status_code == 200, url
+    for url, response in responses.items():
+        body = response.content.decode("utf-8", errors="replace")
+        for field, value in SECRETS.items():
+            assert value not in body, f"{field} visible at {url}"
+        assert "second.titkos" not in body, url
