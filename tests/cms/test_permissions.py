@@ -4,7 +4,10 @@ The demo is seeded once per module inside a transaction rolled back at the end (
 test_seed_demo.py). Users log in with their documented demo passwords.
 """
 
+import json
+
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import TestCase, override_settings
@@ -84,6 +87,13 @@ def publish_through_editor(client, page: Page, new_title: str):
     return client.post(edit_url(page), form)
 
 
+def translation_editor_props(response) -> dict:
+    """The settings wagtail-localize's translation editor is started with (its edit view)."""
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return json.loads(soup.select_one(".js-translation-editor")["data-props"])
+
+
 DEMO_USERNAMES = ["editor", "moderator", "translator", "manager1", "manager2", "organiser"]
 
 
@@ -135,8 +145,10 @@ def test_translator_edits_english_pages_only(demo, client):
     cluster = hu(ClusterProfilePage, PHARMA)
     english = en(cluster)
 
-    assert client.get(edit_url(english)).status_code == 200
     assert client.get(edit_url(en(hu(EventPage)))).status_code == 200
+    editor = translation_editor_props(client.get(edit_url(english)))
+    assert editor["object"]["title"] == "Hajdúság Pharmaceutical Cluster"
+    assert editor["perms"]["canPublish"] is False
     assert refused(client.get(edit_url(cluster)))
     assert refused(client.get(edit_url(hu(EventPage))))
     assert user.has_perm(roles.SUBMIT_TRANSLATION)
