@@ -21,7 +21,6 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
@@ -31,8 +30,8 @@ from wagtail.admin.auth import permission_denied
 from wagtail.log_actions import log
 
 from event_booking.exports import csv_response, xlsx_response
-from event_booking.models import Booking, BookingStatus, EmailOutbox, Offering, OutboxStatus
-from event_booking.services import organiser, privacy
+from event_booking.models import Booking, BookingStatus, EmailOutbox, Offering
+from event_booking.services import notifications, organiser, privacy
 from event_booking.services.errors import BookingError
 
 PERM_VIEW = "event_booking.view_booking"
@@ -180,11 +179,7 @@ def _export_row(booking: Booking, position: int | None) -> list[Any]:
 
 def failed_emails_for(offering: Offering) -> list[EmailOutbox]:
     """E-mails of this offering that the delivery job gave up on, newest first."""
-    return list(
-        EmailOutbox.objects.filter(booking__offering=offering, status=OutboxStatus.FAILED)
-        .select_related("booking")
-        .order_by("-created_at")
-    )
+    return list(notifications.failed_emails().filter(booking__offering=offering))
 
 
 @require(PERM_VIEW)
@@ -415,6 +410,22 @@ def booking_check_in(request: HttpRequest, booking_id: int) -> HttpResponse:
     return _back_to_list(booking)
 
 
+@require(PERM_CHANGE)
+@require_POST
+def email_retry(request: HttpRequest, outbox_id: int) -> HttpResponse:
+    """Send a failed e-mail again (a fresh set of attempts, after the mail server is fixed)."""
+    outbox = get_object_or_404(EmailOutbox.objects.select_related("booking"), pk=outbox_id)
+    if notifications.retry_email(outbox_id=outbox.pk):
+        messages.success(
+            request,
+            _gettext("The e-mail to %(ref)s will be sent again.")
+            % {"ref": outbox.booking.reference},
+        )
+    else:
+        messages.error(request, _gettext("This e-mail is no longer waiting for a retry."))
+    return _back_to_list(outbox.booking)
+
+
 # --- Privacy ---------------------------------------------------------------------------------
 
 
@@ -538,10 +549,7 @@ def admin_urls() -> list:
         path("<int:booking_id>/promote/", booking_promote, name="booking_promote"),
         path("<int:booking_id>/move/", booking_move, name="booking_move"),
         path("<int:booking_id>/check-in/", booking_check_in, name="booking_check_in"),
+        path("emails/<int:outbox_id>/retry/", email_retry, name="email_retry"),
         path("personal-data/", person_data, name="person_data"),
         path("personal-data/erase/", person_erase, name="person_erase"),
     ]
-
-
-def index_url() -> str:
-    return reverse("event_booking_admin:offering_index")

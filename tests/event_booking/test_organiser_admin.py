@@ -203,6 +203,20 @@ def test_failed_emails_are_shown_with_the_offering(organiser_client, full_offeri
     assert "SMTP 550" in failed[0].get_text()
 
 
+def test_a_failed_email_can_be_sent_again(organiser_client, full_offering):
+    booking = full_offering.bookings.get(name="Nagy Béla")
+    outbox = EmailOutbox.objects.create(
+        booking=booking, kind=EmailKind.CONFIRMATION, status=OutboxStatus.FAILED, attempts=5
+    )
+    response = organiser_client.post(
+        reverse("event_booking_admin:email_retry", args=[outbox.pk]), follow=True
+    )
+    assert f"The e-mail to {booking.reference} will be sent again." in response.content.decode()
+    outbox.refresh_from_db()
+    assert (outbox.status, outbox.attempts) == (OutboxStatus.PENDING, 0)
+    assert not BeautifulSoup(response.content.decode(), "html.parser").select("[data-failed-email]")
+
+
 # --- exports ---------------------------------------------------------------------------------
 
 
