@@ -29,12 +29,13 @@ import datetime as dt
 import secrets
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Max, Min, Q, Sum
+from django.db.models import Count, Max, Min, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +45,7 @@ from event_booking.models import (
     BookingStatus,
     ConsentText,
     EmailKind,
+    Offering,
 )
 from event_booking.services.availability import registration_error
 from event_booking.services.errors import (
@@ -211,12 +213,14 @@ def create_booking(
     with transaction.atomic():
         offering = lock_offering(offering_id=offering_id)
         now = timezone.now()
-        existing = (
-            Booking.objects.filter(offering=offering, email=address, status__in=ACTIVE_STATUSES)
-            .order_by("pk")
-            .first()
+        counts = Booking.objects.filter(offering=offering, status__in=ACTIVE_STATUSES).aggregate(
+            existing=Min("pk", filter=Q(email=address)),
+            confirmed=Sum("seats", filter=Q(status=BookingStatus.CONFIRMED)),
+            smallest_waiting=Min("seats", filter=Q(status=BookingStatus.WAITLISTED)),
+            waiting=Count("pk", filter=Q(status=BookingStatus.WAITLISTED)),
         )
-        if existing is not None:
+        if counts["existing"] is not None:
+            existing = Booking.objects.get(pk=counts["existing"])
             resent = _resend_manage_link(existing, now)
             return BookingOutcome(
                 booking=existing,
@@ -238,7 +242,7 @@ def create_booking(
                 _("There are only %(capacity)d seats in all.") % {"capacity": offering.capacity},
                 field="seats",
             )
-        fits = _fits(offering, seats)
+        fits, waiting_ahead = _fits(offering, seats, counts)
         booking = Booking.objects.create(
             reference=new_reference(),
             offering=offering,
@@ -260,29 +264,28 @@ def create_booking(
             manage_link_sent_at=now,
         )
         queue_email(booking=booking, kind=EmailKind.CONFIRMATION if fits else EmailKind.WAITLISTED)
-        position = None if fits else waitlist_position(booking)
+        position = None if fits else waiting_ahead + 1
         return BookingOutcome(booking=booking, created=True, waitlist_position=position)
 
 
-def _fits(offering: object, seats: int) -> bool:
-    """Whether `seats` more seats fit, the caller holding the offering's lock.
+def _fits(offering: Offering, seats: int, counts: dict[str, Any]) -> tuple[bool, int]:
+    """Whether `seats` more seats fit, and how many bookings wait ahead of a new entry.
 
-    Counts confirmed seats and the smallest waiting entry in one query; if an entry that
-    fits is waiting (the invariant was broken, e.g. by a capacity edited outside the page),
-    the list is promoted first, so a newcomer never overtakes an earlier entry that fits.
+    `counts` is the aggregate taken under the offering's lock (confirmed seats, the smallest
+    waiting entry, the number waiting). If an entry that fits is waiting (the invariant was
+    broken, e.g. by a capacity edited outside the page), the list is promoted first, so a
+    newcomer never overtakes an earlier entry that fits.
     """
+    waiting = counts["waiting"] or 0
     if offering.capacity is None:
-        return True
-    counts = Booking.objects.filter(offering_id=offering.pk, status__in=ACTIVE_STATUSES).aggregate(
-        confirmed=Sum("seats", filter=Q(status=BookingStatus.CONFIRMED)),
-        smallest_waiting=Min("seats", filter=Q(status=BookingStatus.WAITLISTED)),
-    )
+        return True, waiting
     free = offering.capacity - (counts["confirmed"] or 0)
     smallest = counts["smallest_waiting"]
     if smallest is not None and smallest <= free:
         promoted = promote_waitlist_locked(offering)
         free -= sum(booking.seats for booking in promoted)
-    return seats <= free
+        waiting -= len(promoted)
+    return seats <= free, waiting
 
 
 def find_booking(*, reference: str, token: str | None) -> Booking:

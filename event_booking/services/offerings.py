@@ -213,6 +213,35 @@ def _offering_for_key(translation_key: object, page: Page) -> Offering:
     return offering
 
 
+def _is_private(page: Page) -> bool:
+    """Whether `page` or an ancestor has a view restriction (one query)."""
+    from wagtail.models import PageViewRestriction
+
+    steplen = Page.steplen
+    ancestor_paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+    return PageViewRestriction.objects.filter(page__path__in=ancestor_paths).exists()
+
+
+def _live_bookable_page(page_id: int) -> Page:
+    """The live, public event or training page `page_id`, with its locale (2-3 queries).
+
+    Raises:
+        NotBookable: no live public page has this id, or it is not an event or training.
+    """
+    from training_catalog.models import TrainingPage
+
+    for model in (EventPage, TrainingPage):
+        page = model.objects.live().select_related("locale").filter(pk=page_id).first()
+        if page is not None:
+            if _is_private(page):
+                break
+            return page
+    else:
+        if Page.objects.live().filter(pk=page_id).exists():
+            raise NotBookable()
+    raise NotBookable(_("There is no published page with this id."))
+
+
 def resolve_offering(*, page_id: int, run_id: int | None = None) -> ResolvedOffering:
     """Find what a booking request for `page_id` (and `run_id`) books.
 
@@ -230,10 +259,7 @@ def resolve_offering(*, page_id: int, run_id: int | None = None) -> ResolvedOffe
     from event_booking.services.availability import is_open
     from training_catalog.models import TrainingPage, TrainingRun
 
-    page = Page.objects.live().public().filter(pk=page_id).first()
-    if page is None:
-        raise NotBookable(_("There is no published page with this id."))
-    page = page.specific
+    page = _live_bookable_page(page_id)
     if isinstance(page, EventPage):
         if run_id is not None:
             raise InvalidBooking(_("An event has no runs; leave this empty."), field="run")

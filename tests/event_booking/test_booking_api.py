@@ -269,6 +269,19 @@ def test_a_draft_event_cannot_be_booked(client, home):
     assert list(response.json()) == ["page"]
 
 
+def test_a_page_in_a_private_section_cannot_be_booked(client, event):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=event.get_parent(), restriction_type="password", password="titok"
+    )
+
+    response = post(client, URL, payload(event))
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["page"]
+
+
 def test_a_run_given_for_an_event_or_of_another_training_is_a_field_error(client, home, event):
     other = factories.training(factories.training_index(home))
     training = factories.training(

@@ -48,10 +48,11 @@ class LockOrder:
             self._local.email = kwargs["email"]
             return original_create(**kwargs)
 
-        def fits(offering, seats):
+        def fits(offering, seats, counts):
+            # Runs after the seats were counted and before the booking is written.
             with self._guard:
                 self.order.append(self._local.email)
-            result = original_fits(offering, seats)
+            result = original_fits(offering, seats, counts)
             time.sleep(RACE_WINDOW)
             return result
 
