@@ -9,11 +9,14 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.api_fields import ChoiceLabelField, ImageRenditionField, LocalizedManyField
+from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock, SocialLinkBlock
 
 
@@ -39,6 +42,7 @@ class ClusterIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, "intro"]
+    api_fields = [APIField("intro")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cluster_pages.ClusterProfilePage"]
     max_count_per_parent = 1
@@ -148,6 +152,30 @@ class ClusterProfilePage(Page):
         index.SearchField("city"),
         index.SearchField("management_organisation"),
         index.FilterField("county"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("logo", serializer=ImageRenditionField("max-400x400")),
+        APIField("description", serializer=StreamJSONField()),
+        APIField("sectors", serializer=LocalizedManyField(fields=("name", "slug"))),
+        APIField("county"),
+        APIField("county_display", serializer=ChoiceLabelField(source="county")),
+        APIField("city"),
+        APIField("founding_year"),
+        APIField("members_companies"),
+        APIField("members_research"),
+        APIField("members_public_other"),
+        APIField("members_total"),
+        APIField("management_organisation"),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("website"),
+        APIField("quality_label"),
+        APIField("quality_label_display", serializer=ChoiceLabelField(source="quality_label")),
+        APIField("quality_label_expires"),
+        APIField("social_links", serializer=StreamJSONField()),
     ]
 
     parent_page_types = ["cluster_pages.ClusterIndexPage"]

@@ -1,12 +1,190 @@
-"""The API router: Wagtail API v2 endpoints for pages, images and documents.
+"""The headless API: Wagtail API v2 at /api/v2/ with `pages`, `images` and `documents`.
 
 Only v2 is mounted; Wagtail's v3 API has a publish action that would route around moderation.
+The routes live outside the /hu/ and /en/ prefixes (cms/urls.py), and
+`cms.middleware.PrefixedLocaleMiddleware` keeps an unknown id a JSON 404 instead of a redirect
+to /hu/api/...
+
+What the pages endpoint shows (`PagesAPIViewSet`):
+- Only live, public pages of the requested site, in both language trees: Wagtail's
+  `get_public_pages_queryset` (live, no view restriction the requester fails, under the site's
+  root or one of its translations), minus pages whose `go_live_at` is still ahead or whose
+  `expire_at` has passed (in case the scheduler has not caught up yet). Published content only:
+  the page rows hold the published version; drafts live in revisions.
+- Filters: Wagtail's `type`, `child_of` (`root` means the home page in `?locale=`),
+  `descendant_of`, `ancestor_of`, `translation_of`, `locale` (an unknown code is a 400 naming
+  the parameter, not a 404), `search`, `order`, `fields`, plus field filters on database fields
+  in `api_fields` (e.g. `?county=hajdu-bihar` with `type=cluster_pages.ClusterProfilePage`).
+- `find/?html_path=/en/clusters/x/` resolves a public URL, language prefix included.
+
+Query count: a listing runs a fixed number of queries whatever the number of pages it shows
+or the site holds (`tests/api/test_query_count.py` pins the numbers). The view selects each
+page's locale with it; every relation, image and stream is rendered by a `BatchedField`
+(cms/api_fields.py, cms/api_streams.py, training_catalog/api_fields.py), which loads the
+values of all the pages of the response at once, after pagination, from `context["pages"]`.
+Nested page URLs are built with the request, so the site root paths are read once per request
+instead of once per page (a query each with the database cache).
+
+Adding a field, e.g. the booking engine's `booking` availability on events and trainings:
+
+    # event_booking/api_fields.py
+    class BookingAvailabilityField(BatchedField):
+        def load(self, pages, context):
+            # One query for all the pages: seats are counted per translation key.
+            free = availability_by_translation_key(keys={p.translation_key for p in pages})
+            return {p.pk: {"seats_left": free.get(p.translation_key), ...} for p in pages}
+
+    # event_booking/models/pages.py, EventPage.api_fields:
+    APIField("booking", serializer=BookingAvailabilityField()),
+
+That is all: the detail view shows it, a listing shows it with `?fields=booking` (or
+`fields=*`), and it costs its own queries once per response, not per page. Keep `load` free of
+per-page queries (assert it in the query-count test) and do not cache availability.
 """
 
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.request import Request
+from rest_framework.response import Response
+from wagtail.api.v2 import filters as wagtail_filters
+from wagtail.api.v2 import views as wagtail_views
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.serializers import PageHtmlUrlField
+from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale, Page, Site
+
+
+def content_language_codes() -> list[str]:
+    """The language codes pages can be in (`hu`, `en`)."""
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+class RequestPageHtmlUrlField(PageHtmlUrlField):
+    """`meta.html_url`, built with the request so the site root paths are read once."""
+
+    def to_representation(self, page: Page) -> str | None:
+        return page.get_full_url(self.context.get("request"))
+
+
+class PageSerializer(WagtailPageSerializer):
+    html_url = RequestPageHtmlUrlField(read_only=True)
+
+
+class LocaleFilter(BaseFilterBackend):
+    """`?locale=hu|en`: an unknown or malformed code is a 400 that names the parameter."""
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
+        if "locale" not in request.GET:
+            return queryset
+        locale = locale_from_parameter(request.GET["locale"])
+        filtered_by_child_of = getattr(queryset, "_filtered_by_child_of", None)
+        queryset = queryset.filter(locale=locale)
+        if filtered_by_child_of:
+            queryset._filtered_by_child_of = filtered_by_child_of
+        return queryset
+
+
+def locale_from_parameter(code: str) -> Locale:
+    """The `Locale` for a `?locale=` value, or a `BadRequestError` naming the parameter."""
+    codes = content_language_codes()
+    locale = Locale.objects.filter(language_code=code).first() if code in codes else None
+    if locale is None:
+        raise BadRequestError(
+            "locale: unknown language code {!r}; use one of: {}".format(code[:20], ", ".join(codes))
+        )
+    return locale
+
+
+class PagesAPIViewSet(wagtail_views.PagesAPIViewSet):
+    """Wagtail's pages endpoint with batched serialisation and stricter visibility.
+
+    See the module docstring for the contract.
+    """
+
+    base_serializer_class = PageSerializer
+    filter_backends = [
+        LocaleFilter if backend is wagtail_filters.LocaleFilter else backend
+        for backend in wagtail_views.PagesAPIViewSet.filter_backends
+    ]
+
+    def get_base_queryset(self) -> QuerySet:
+        """Live, public pages of the site in both locales, not scheduled and not expired.
+
+        Computed once per request: Wagtail's version runs its queries (view restrictions,
+        the root's translations) at each call, and the filters call it again.
+        """
+        if getattr(self, "_base_queryset", None) is None:
+            now = timezone.now()
+            # Through `id` (a search filter field): `?search=` refuses filters on go_live_at.
+            off_schedule = Page.objects.filter(Q(go_live_at__gt=now) | Q(expire_at__lte=now))
+            self._base_queryset = (
+                super().get_base_queryset().exclude(id__in=off_schedule.values("id"))
+            )
+        return self._base_queryset
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """Refuse NUL characters in any parameter (PostgreSQL would fail on them: a 500)."""
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if any("\x00" in value for value in values) or "\x00" in name:
+                raise BadRequestError(f"{name}: null characters are not allowed")
+
+    def get_queryset(self) -> QuerySet:
+        return super().get_queryset().select_related("locale")
+
+    def get_root_page(self) -> Page:
+        """`child_of=root` / `descendant_of=root`: the home page in `?locale=`, if given."""
+        root = super().get_root_page()
+        if "locale" in self.request.GET:
+            locale = locale_from_parameter(self.request.GET["locale"])
+            root = root.get_translation_or_none(locale) or root
+        return root
+
+    def listing_view(self, request: Request) -> Response:
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        self.api_pages = list(self.paginate_queryset(queryset))
+        serializer = self.get_serializer(self.api_pages, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def detail_view(self, request: Request, pk: int) -> Response:
+        instance = self.get_object()
+        self.api_pages = [instance]
+        serializer = self.get_serializer(instance)
+        return Response(serializer.data)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        context["pages"] = getattr(self, "api_pages", [])
+        return context
+
+    def find_object(self, queryset: QuerySet, request: Request) -> Page | None:
+        """`?html_path=` accepts public URLs with their language prefix (`/en/clusters/x/`)."""
+        if "html_path" in request.GET:
+            site = Site.find_for_request(request)
+            components = [part for part in request.GET["html_path"].split("/") if part]
+            if site is None:
+                return None
+            root = site.root_page
+            if components and components[0] in content_language_codes():
+                locale = Locale.objects.filter(language_code=components.pop(0)).first()
+                root = (locale and root.get_translation_or_none(locale)) or root
+            try:
+                page, _args, _kwargs = root.specific.route(request, components)
+            except Http404:
+                return None
+            return page if queryset.filter(pk=page.pk).exists() else None
+        return super().find_object(queryset, request)
+
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)

@@ -12,6 +12,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.api_fields import ImageRenditionField
+from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
 
 
@@ -31,7 +33,11 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, "intro", "hero_image", "body"]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("body")]
+    api_fields = [
+        APIField("intro"),
+        APIField("hero_image", serializer=ImageRenditionField("fill-1600x900")),
+        APIField("body", serializer=StreamJSONField()),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

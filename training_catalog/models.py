@@ -10,13 +10,18 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.api_fields import ChoiceLabelField, LocalizedSnippetField
+from cms.api_streams import StreamJSONField
 from cms.blocks import TrainerBlock
+from event_booking.api_fields import BookingAvailabilityField
+from training_catalog.api_fields import TrainingRunsField
 
 
 class TrainingTopic(TranslatableMixin, models.Model):
@@ -58,6 +63,7 @@ class TrainingIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, "intro"]
+    api_fields = [APIField("intro")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["training_catalog.TrainingPage"]
     max_count_per_parent = 1
@@ -152,6 +158,29 @@ class TrainingPage(Page):
         index.SearchField("summary"),
         index.SearchField("learning_outcomes"),
         index.SearchField("audience"),
+    ]
+
+    api_fields = [
+        APIField("topic", serializer=LocalizedSnippetField(fields=("name", "slug"))),
+        APIField("summary"),
+        APIField("learning_outcomes"),
+        APIField("audience"),
+        APIField("level"),
+        APIField("level_display", serializer=ChoiceLabelField(source="level")),
+        APIField("duration_days"),
+        APIField("duration_hours"),
+        APIField("delivery_language"),
+        APIField(
+            "delivery_language_display", serializer=ChoiceLabelField(source="delivery_language")
+        ),
+        APIField("price_eur"),
+        APIField("vat_note"),
+        APIField("max_seats_per_booking"),
+        APIField("trainers", serializer=StreamJSONField()),
+        APIField("materials", serializer=StreamJSONField()),
+        APIField("runs", serializer=TrainingRunsField()),
+        # Live seats and registration window (event_booking/api_fields.py).
+        APIField("booking", serializer=BookingAvailabilityField()),
     ]
 
     parent_page_types = ["training_catalog.TrainingIndexPage"]

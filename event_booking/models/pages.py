@@ -11,12 +11,16 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.api_fields import VENUE_FIELDS, ChoiceLabelField, LocalizedManyField, LocalizedSnippetField
+from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
+from event_booking.api_fields import BookingAvailabilityField
 
 
 class EventKind(models.TextChoices):
@@ -33,6 +37,7 @@ class EventIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, "intro"]
+    api_fields = [APIField("intro")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["event_booking.EventPage"]
     max_count_per_parent = 1
@@ -127,6 +132,26 @@ class EventPage(Page):
         index.SearchField("organiser"),
         index.FilterField("kind"),
         index.FilterField("start"),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("kind_display", serializer=ChoiceLabelField(source="kind")),
+        APIField("summary"),
+        APIField("start"),
+        APIField("end"),
+        APIField("venue", serializer=LocalizedSnippetField(fields=VENUE_FIELDS)),
+        APIField("online_link"),
+        APIField("organiser"),
+        APIField("participating_clusters", serializer=LocalizedManyField()),
+        APIField("capacity"),
+        APIField("registration_opens"),
+        APIField("registration_closes"),
+        APIField("max_seats_per_booking"),
+        APIField("fee"),
+        APIField("description", serializer=StreamJSONField()),
+        # Live seats and registration window (event_booking/api_fields.py).
+        APIField("booking", serializer=BookingAvailabilityField()),
     ]
 
     parent_page_types = ["event_booking.EventIndexPage"]

@@ -1,0 +1,193 @@
+"""A listing of 20 pages with `fields=*` costs the same queries with 20 or 200 pages in the site.
+
+Each test fills the site with 20 Hungarian pages of one type translated into English through
+wagtail-localize, measures `?type=...&locale=en&fields=*&limit=20`, adds 180 more English
+pages with the same kinds of relations, and measures again. The extra pages are created
+directly in the English tree (a translation through wagtail-localize costs ~0.3 s each): how a
+page was made does not change what the API loads for it.
+
+The database cache is on, as in production without Redis: a per-page cache read or write
+(site root paths, renditions) would show up as a query.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from cluster_pages.models import ClusterProfilePage
+from event_booking.models import EventPage
+from tests import factories
+from tests.api.helpers import make_image
+from training_catalog.models import TrainingPage, TrainingRun
+
+# Queries of one listing. Seven for any listing: view restrictions, the site, the root's
+# translations, the locale, COUNT, the pages with their locale, the site root paths (a cache
+# read). Then per field, once per response: collection restrictions (once, for images and
+# documents); clusters: logos + renditions, description images + renditions, sector links +
+# sectors; events: venues, cluster links + clusters, description images + renditions, booking;
+# trainings: topics, materials, runs + venues, booking (runs + offerings).
+EXPECTED = {
+    "cluster_pages.ClusterProfilePage": 14,
+    "event_booking.EventPage": 14,
+    "training_catalog.TrainingPage": 14,
+}
+
+RELATED = {
+    "cluster_pages.ClusterProfilePage": ("logo", "sectors", "description"),
+    "event_booking.EventPage": ("venue", "participating_clusters", "description"),
+    "training_catalog.TrainingPage": ("topic", "runs", "materials"),
+}
+
+
+@pytest.fixture(autouse=True)
+def _database_cache(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cms_cache",
+        }
+    }
+
+
+def listing_queries(api, page_type: str, *related: str) -> tuple[int, list[str]]:
+    """Queries of the English `fields=*` listing of 20 pages, once renditions exist.
+
+    Checks that every item has its `related` fields filled, so the relations are exercised.
+    """
+    url = f"/api/v2/pages/?type={page_type}&locale=en&fields=*&limit=20"
+    assert api.get(url).status_code == 200  # generates the renditions of the first 20 logos
+    with CaptureQueriesContext(connection) as queries:
+        response = api.get(url)
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert len(items) == 20
+    for item in items:
+        assert item["meta"]["locale"] == "en"
+        assert all(item[name] for name in related), item
+    return len(queries), [query["sql"] for query in queries.captured_queries]
+
+
+def body_with_image() -> list:
+    return [
+        ("paragraph", "<p>Leírás.</p>"),
+        ("image", {"image": make_image(), "alt_text": "Kép", "decorative": False}),
+    ]
+
+
+def assert_constant(page_type, small, large):
+    """Same count with 20 and 200 pages, and the count pinned in EXPECTED."""
+    listing = "\n".join(sql[:160] for sql in large[1])
+    assert small[0] == large[0], (
+        f"{small[0]} queries with 20 pages, {large[0]} with 200:\n{listing}"
+    )
+    assert large[0] == EXPECTED[page_type], f"{large[0]} queries:\n{listing}"
+
+
+def test_cluster_listing_query_count_does_not_grow_with_the_site(api, tree, to_english):
+    sectors = [factories.sector("digital"), factories.sector("health")]
+    page_type = "cluster_pages.ClusterProfilePage"
+    for _n in range(20):
+        cluster = factories.cluster(
+            tree.clusters, sectors=sectors, logo=make_image(), description=body_with_image()
+        )
+        to_english(cluster)
+    small = listing_queries(api, page_type, *RELATED[page_type])
+
+    for n in range(180):
+        page = ClusterProfilePage(
+            title=f"Extra Cluster {n}",
+            slug=f"extra-{n}",
+            summary="Extra.",
+            county="hajdu-bihar",
+            city="Debrecen",
+            logo=make_image(),
+            description=body_with_image(),
+        )
+        tree.clusters_en.add_child(instance=page)
+        page.sectors.set(sectors)
+        page.save()
+    large = listing_queries(api, page_type, *RELATED[page_type])
+
+    assert ClusterProfilePage.objects.filter(locale__language_code="en").count() == 200
+    assert_constant(page_type, small, large)
+
+
+def test_event_listing_query_count_does_not_grow_with_the_site(api, tree, to_english):
+    venue = factories.venue()
+    to_english(venue)
+    partners = [factories.cluster(tree.clusters) for _n in range(3)]
+    for partner in partners[:2]:
+        to_english(partner)
+    page_type = "event_booking.EventPage"
+    for _n in range(20):
+        event = factories.event(tree.events, venue=venue, description=body_with_image())
+        event.participating_clusters.set(partners)
+        event.save_revision().publish()
+        to_english(event)
+    small = listing_queries(api, page_type, *RELATED[page_type])
+
+    start = timezone.now() + dt.timedelta(days=20)
+    for n in range(180):
+        page = EventPage(
+            title=f"Extra Event {n}",
+            slug=f"extra-{n}",
+            kind="seminar",
+            start=start,
+            end=start + dt.timedelta(hours=2),
+            venue=venue,
+            description=body_with_image(),
+        )
+        tree.events_en.add_child(instance=page)
+        page.participating_clusters.set(partners)
+        page.save()
+    large = listing_queries(api, page_type, *RELATED[page_type])
+
+    assert EventPage.objects.filter(locale__language_code="en").count() == 200
+    assert_constant(page_type, small, large)
+
+
+def test_training_listing_query_count_does_not_grow_with_the_site(api, tree, to_english, document):
+    topic = factories.topic()
+    to_english(topic)
+    venue = factories.venue()
+    to_english(venue)
+    page_type = "training_catalog.TrainingPage"
+    for _n in range(20):
+        training = factories.training(
+            tree.trainings, runs=2, topic=topic, materials=[("document", document)]
+        )
+        for run in training.runs.all():
+            run.venue = venue
+            run.save()
+        to_english(training)
+    small = listing_queries(api, page_type, *RELATED[page_type])
+
+    first_day = timezone.localdate() + dt.timedelta(days=40)
+    for n in range(180):
+        page = TrainingPage(
+            title=f"Extra Training {n}",
+            slug=f"extra-{n}",
+            summary="Extra.",
+            topic=topic,
+            price_eur=Decimal("100"),
+            materials=[("document", document)],
+        )
+        for day in range(2):
+            page.runs.add(
+                TrainingRun(
+                    start_date=first_day + dt.timedelta(days=day * 7),
+                    end_date=first_day + dt.timedelta(days=day * 7 + 1),
+                    seats=10,
+                    venue=venue,
+                )
+            )
+        tree.trainings_en.add_child(instance=page)
+    large = listing_queries(api, page_type, *RELATED[page_type])
+
+    assert TrainingPage.objects.filter(locale__language_code="en").count() == 200
+    assert TrainingRun.objects.filter(locale__language_code="en").count() == 400
+    assert_constant(page_type, small, large)
