@@ -22,6 +22,8 @@ Views are thin: they validate shapes, call the services and map domain errors to
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
 
 from django.conf import settings
@@ -55,14 +57,32 @@ from event_booking.services.errors import BookingError, BookingNotFound
 from event_booking.services.offerings import resolve_offering
 from event_booking.tokens import booking_token, manage_url
 
+DEFAULT_RATE_LIMIT = "20/minute"
+_RATE = re.compile(r"^\s*[1-9][0-9]*\s*/\s*(s|sec|second|m|min|minute|h|hour|d|day)\s*$")
+
+logger = logging.getLogger(__name__)
+
+
+def rate_limit_is_valid(value: str) -> bool:
+    """Whether `value` is empty (no limit) or a DRF rate such as `20/minute`."""
+    return not value or bool(_RATE.match(value))
+
 
 class BookingRateThrottle(SimpleRateThrottle):
-    """Per-IP limit from `settings.BOOKING_RATE_LIMIT`, read at each request (empty = off)."""
+    """Per-IP limit from `settings.BOOKING_RATE_LIMIT`, read at each request (empty = off).
+
+    A malformed value is reported by `manage.py check` (event_booking.E001); at run time it
+    falls back to DEFAULT_RATE_LIMIT rather than failing every request or dropping the limit.
+    """
 
     scope = "bookings"
 
     def get_rate(self) -> str | None:
-        return getattr(settings, "BOOKING_RATE_LIMIT", "") or None
+        value = getattr(settings, "BOOKING_RATE_LIMIT", "")
+        if not rate_limit_is_valid(value):
+            logger.error("BOOKING_RATE_LIMIT=%r is not a rate; using %s", value, DEFAULT_RATE_LIMIT)
+            return DEFAULT_RATE_LIMIT
+        return value.replace(" ", "") or None
 
     def get_cache_key(self, request: Request, view: APIView) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

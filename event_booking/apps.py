@@ -9,4 +9,4 @@ class EventBookingConfig(AppConfig):
     verbose_name = _("Events and bookings")
 
     def ready(self) -> None:
-        from event_booking import receivers  # noqa: F401
+        from event_booking import checks, receivers  # noqa: F401

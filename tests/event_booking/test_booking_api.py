@@ -549,3 +549,17 @@ def test_services_refuse_header_injection_too(event):
             consent=current_consent(),
         )
     assert error.value.field == "name"
+
+
+def test_a_malformed_rate_limit_is_reported_and_still_limits(client, event, settings):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    settings.BOOKING_RATE_LIMIT = "lots"
+
+    with pytest.raises(SystemCheckError, match="BOOKING_RATE_LIMIT"):
+        call_command("check")
+    codes = [
+        post(client, URL, payload(event, email=f"p{i}@example.org")).status_code for i in range(21)
+    ]
+    assert codes == [201] * 20 + [429]
