@@ -13,7 +13,9 @@ Contract (`seed_demo`):
   existing dates, so past events slowly accumulate as time passes; to refresh the demo's
   "upcoming" content, delete the demo events/trainings (or the database) and run it again.
 - Each object with its translation is created in its own transaction, so an interrupted run
-  leaves no half-made page behind and the next run completes the rest.
+  leaves no Hungarian page without its English translation and the next run completes the
+  rest. (The English page is published right after that commit; if that publication itself
+  failed, the English page would stay a draft, which a re-run does not retry.)
 """
 
 import datetime as dt
