@@ -8,9 +8,10 @@ source, shows its progress in the editor and can be synced later.
 
 from collections.abc import Mapping
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     MissingTranslationError,
     StringSegment,
@@ -35,7 +36,9 @@ def translate_object(
         locale_code: the target language, e.g. "en".
         strings: the translation of each source string, keyed by the source string as
             wagtail-localize extracts it (plain text, or HTML with links as `<a id="a1">`).
-        publish: publish the translated page (pages only; snippets are always saved).
+        publish: publish the translated page (pages only; snippets are always saved). With
+            False, a live translation gets a new draft revision and its live content stays
+            untouched until the revision is published (or approved).
         user: who translated, for the page's history.
 
     Returns:
@@ -68,7 +71,24 @@ def translate_object(
                     "last_translated_by": user,
                 },
             )
+        existing = _live_translation(source, locale)
+        if not publish and existing is not None:
+            # wagtail-localize's own draft path writes the new text into the live page row
+            # (FACTS: save_target(publish=False)), so readers would see an unapproved draft.
+            # Build the translated page in memory and store it as a revision only.
+            draft = source.get_ephemeral_translated_instance(locale, fallback=False)
+            draft.save_revision(user=user, log_action=True)
+            return draft.specific
         translated, _created = source.create_or_update_translation(
             locale, user=user, publish=publish, fallback=False
         )
     return getattr(translated, "specific", translated)
+
+
+def _live_translation(source: TranslationSource, locale: Locale) -> Page | None:
+    """The existing, live page translation of `source` in `locale`, if there is one."""
+    try:
+        target = source.get_translated_instance(locale)
+    except ObjectDoesNotExist:
+        return None
+    return target if isinstance(target, Page) and target.live else None

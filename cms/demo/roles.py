@@ -23,7 +23,9 @@ This module adds:
   (Settings > Users), or create a new cluster group with "Edit" on that page (Settings > Groups).
 - **Organisers**: add, edit and publish pages under the event index and the training index
   pages of every locale (so events, trainings and their English translations), choose images,
-  and add and choose documents (training material). Nothing else: no clusters, no home page.
+  and add and choose documents (training material); see, manage and export the bookings of
+  events and training runs (`event_booking.view_booking`, `change_booking`, and
+  `delete_booking` for erasing one person's data). Nothing else: no clusters, no home page.
 
 Every function here only adds what is missing (idempotent): running it again changes nothing,
 and it never removes a permission an administrator granted by hand.
@@ -93,7 +95,15 @@ def ensure_roles() -> int:
     managers, new_managers = _ensure_group(CLUSTER_MANAGERS, [ACCESS_ADMIN])
     _grant_collection(managers, ["wagtailimages.add_image", "wagtailimages.choose_image"])
 
-    organisers, new_organisers = _ensure_group(ORGANISERS, [ACCESS_ADMIN])
+    organisers, new_organisers = _ensure_group(
+        ORGANISERS,
+        [
+            ACCESS_ADMIN,
+            "event_booking.view_booking",
+            "event_booking.change_booking",
+            "event_booking.delete_booking",
+        ],
+    )
     indexes = [*EventIndexPage.objects.all(), *TrainingIndexPage.objects.all()]
     _grant_pages(organisers, indexes, ["add", "change", "publish"])
     _grant_collection(

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
@@ -21,7 +22,7 @@ from cms.demo import roles
 from cms.demo.seed import seed_demo
 from cms.demo.users import demo_password
 from cms.models import HomePage
-from event_booking.models import EventIndexPage, EventPage
+from event_booking.models import EventIndexPage, EventPage, Offering
 from training_catalog.models import TrainingIndexPage, TrainingPage
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -178,6 +179,20 @@ def test_organiser_edits_and_publishes_events_and_trainings_only(demo, client):
     assert refused(client.get(edit_url(HomePage.objects.get(locale__language_code="hu"))))
     assert not cluster.permissions_for_user(user).can_publish()
     assert not hu(ClusterIndexPage).permissions_for_user(user).can_add_subpage()
+
+
+def test_only_the_organiser_sees_and_exports_the_bookings(demo, client):
+    bookings = reverse("event_booking_admin:offering_index")
+    login(client, "organiser")
+    response = client.get(bookings)
+    assert response.status_code == 200
+    upcoming = Offering.objects.filter(starts_at__gt=timezone.now()).first()
+    assert upcoming.title in response.content.decode()
+
+    for username in ["editor", "translator", "manager1"]:
+        client.logout()
+        login(client, username)
+        assert refused(client.get(bookings)), username
 
 
 def test_organiser_publishes_an_event_from_the_editor(demo, client):

@@ -68,3 +68,35 @@ def test_training_runs_keep_their_ids_and_translation_keys_across_syncs(
         r.translation_key for r in training.runs.all()
     }
     assert 30 in english.runs.values_list("seats", flat=True)
+
+
+def test_a_draft_translation_of_a_live_page_stays_off_the_site_and_api(
+    home, en_home, client, django_capture_on_commit_callbacks
+):
+    index = factories.cluster_index(home)
+    cluster = factories.cluster(index, title="Méz Klaszter", slug="mez", summary="Méhészet.")
+    strings = {"Klaszterek": "Clusters", "klaszterek": "clusters", "A régió klaszterei.": "Ours."}
+    page_strings = {"Méz Klaszter": "Honey Cluster", "mez": "honey", "Méhészet.": "Beekeeping."}
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.translate(index, strings)
+        english = factories.translate(cluster, page_strings)
+
+    cluster.summary = "Méhészet és viaszfeldolgozás."
+    cluster.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.translate(
+            cluster,
+            {**page_strings, "Méhészet és viaszfeldolgozás.": "Draft text."},
+            publish=False,
+        )
+
+    english.refresh_from_db()
+    assert english.live and english.has_unpublished_changes
+    assert english.summary == "Beekeeping."
+    assert "Draft text." not in client.get("/en/clusters/honey/").content.decode()
+    api = client.get(f"/api/v2/pages/{english.pk}/").json()
+    assert api["summary"] == "Beekeeping."
+    # The draft is kept as a revision for review; publishing it makes it live.
+    english.get_latest_revision().publish()
+    english.refresh_from_db()
+    assert english.summary == "Draft text."
