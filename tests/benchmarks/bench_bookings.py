@@ -8,7 +8,7 @@ Run by `make bench` (not by pytest). What it does, in one run:
    same row lock.
 2. Starts gunicorn (gthread, `--workers` x `--threads` = 16 concurrent handlers by default) on
    a free loopback port, with the project's settings plus a trivial JSON view
-   (tests/benchmarks/bench_settings.py), the per-IP rate limit off, DEBUG off.
+   (tests/benchmarks/server_settings.py), the per-IP rate limit off, DEBUG off.
 3. 16 client processes (`--clients`) with keep-alive connections:
    a. call the trivial JSON view for `--seconds` seconds -> its requests per second;
    b. POST /api/bookings/ (1 or 2 seats, a new address each) for `--seconds` seconds, at most
@@ -236,7 +236,7 @@ def main() -> int:
     env = {
         **os.environ,
         "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "tests.benchmarks.bench_settings",
+        "DJANGO_SETTINGS_MODULE": "tests.benchmarks.server_settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "BOOKING_RATE_LIMIT": "",
