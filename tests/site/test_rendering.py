@@ -151,3 +151,15 @@ def test_streamfield_blocks_render_with_their_templates(client, home, logo):
     assert re.search(r'<img[^>]+alt="Zöld logó"', html)
     assert re.search(r'<img[^>]+srcset="[^"]*agrar-logo\.width-480', html)
     assert '<a class="button" href="https://example.org/"' in html
+
+
+def test_hungarian_pages_speak_hungarian(client, site_content):
+    """The interface strings come from the shipped Hungarian catalogue (locale/hu)."""
+    home_html = get(client, "/hu/")
+    event_html = get(client, site_content["event"].url)
+    english_event = get(client, site_content["en_event"].url)
+
+    assert "Ugrás a fő tartalomra" in home_html  # "Skip to main content"
+    assert "Közelgő rendezvények" in home_html
+    assert "Időpont és helyszín" in event_html and "When and where" not in event_html
+    assert "When and where" in english_event
