@@ -3,13 +3,17 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views
 from cms.api import api_router
+from cms.sitemaps import LocalizedSitemap
 from event_booking import calendar_views
 
 urlpatterns = [
@@ -19,6 +23,8 @@ urlpatterns = [
     # The booking JSON API (event_booking/api.py) and its OpenAPI schema.
     path("api/bookings/", include("event_booking.api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # Both languages' pages; the middleware keeps this route out of the /hu/ redirect.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -28,6 +34,8 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    # Translated route: /hu/kereses/ and /en/search/ (the msgstr is in locale/hu/).
+    path(_("search/"), views.search, name="search"),
     # Calendars (event_booking/calendars.py); before Wagtail's catch-all. Slugs have no dots.
     path("events/feed.ics", calendar_views.events_feed, name="events_feed"),
     path("events/<int:page_id>.ics", calendar_views.event_calendar, name="event_calendar"),
