@@ -1,11 +1,11 @@
 """Cluster profiles: one page per industry cluster of the region, under a cluster index."""
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import HttpRequest
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -18,6 +18,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import ChoiceLabelField, ImageRenditionField, LocalizedManyField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock, SocialLinkBlock
+from cms.models import PAGE_TEXT_FIELDS, ListingPage
+
+if TYPE_CHECKING:
+    from cms.listing import Listing
 
 
 class County(models.TextChoices):
@@ -36,35 +40,18 @@ class QualityLabel(models.TextChoices):
     ESCA_GOLD = "esca-gold", _("ESCA/EUCLES Gold label")
 
 
-class ClusterIndexPage(Page):
+class ClusterIndexPage(ListingPage):
     """Lists the cluster profiles, filterable by sector and county (see `get_context`)."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, "intro"]
-    api_fields = [APIField("intro")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cluster_pages.ClusterProfilePage"]
-    max_count_per_parent = 1
-
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-    ]
 
     class Meta:
         verbose_name = _("cluster index page")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """Adds `listing` (cms.listing.Listing): the filtered, paginated cluster profiles."""
+    def get_listing(self, params: QueryDict) -> "Listing":
         from cluster_pages.queries import cluster_listing  # queries imports this module
 
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = cluster_listing(self, request.GET)
-        return context
+        return cluster_listing(self, params)
 
 
 class ClusterProfilePage(Page):
@@ -182,10 +169,7 @@ class ClusterProfilePage(Page):
     subpage_types: list[str] = []
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_TEXT_FIELDS,
         TranslatableField("summary"),
         TranslatableField("description"),
         TranslatableField("management_organisation"),

@@ -1,9 +1,9 @@
 """The home page and the translatable snippets shared by every app (sectors, venues)."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -15,6 +15,47 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import ImageRenditionField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
+
+if TYPE_CHECKING:
+    from cms.listing import Listing
+
+
+#: The Page fields every page type translates (the rest of Page's fields are Wagtail's own).
+PAGE_TEXT_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+class ListingPage(Page):
+    """Base of the index pages (clusters, trainings, events): an intro and a filtered listing.
+
+    One per language under the home page. Subclasses set `subpage_types` and implement
+    `get_listing`, which turns the query string into a `cms.listing.Listing`.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, "intro"]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["cms.HomePage"]
+    max_count_per_parent = 1
+    translatable_fields = [*PAGE_TEXT_FIELDS, TranslatableField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_listing(self, params: QueryDict) -> "Listing":
+        """The filtered, paginated child pages for the query string `params`."""
+        raise NotImplementedError
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Adds `listing` (cms.listing.Listing) for the request's filters and page number."""
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = self.get_listing(request.GET)
+        return context
 
 
 class HomePage(Page):
@@ -48,10 +89,7 @@ class HomePage(Page):
     max_count_per_parent = 1
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_TEXT_FIELDS,
         TranslatableField("intro"),
         TranslatableField("body"),
         SynchronizedField("hero_image"),

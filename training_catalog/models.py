@@ -1,12 +1,12 @@
 """The catalog of cluster-management trainings and their scheduled runs."""
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.http import HttpRequest
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,8 +20,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import ChoiceLabelField, LocalizedSnippetField
 from cms.api_streams import StreamJSONField
 from cms.blocks import TrainerBlock
+from cms.models import PAGE_TEXT_FIELDS, ListingPage
 from event_booking.api_fields import BookingAvailabilityField
 from training_catalog.api_fields import TrainingRunsField
+
+if TYPE_CHECKING:
+    from cms.listing import Listing
 
 
 class TrainingTopic(TranslatableMixin, models.Model):
@@ -57,35 +61,18 @@ class DeliveryLanguage(models.TextChoices):
     BILINGUAL = "hu-en", _("Hungarian and English")
 
 
-class TrainingIndexPage(Page):
+class TrainingIndexPage(ListingPage):
     """Lists the trainings, filterable by topic."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, "intro"]
-    api_fields = [APIField("intro")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["training_catalog.TrainingPage"]
-    max_count_per_parent = 1
-
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-    ]
 
     class Meta:
         verbose_name = _("training index page")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """Adds `listing` (cms.listing.Listing): the filtered, paginated trainings."""
+    def get_listing(self, params: QueryDict) -> "Listing":
         from training_catalog.queries import training_listing  # queries imports this module
 
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = training_listing(self, request.GET)
-        return context
+        return training_listing(self, params)
 
 
 class TrainingPage(Page):
@@ -187,10 +174,7 @@ class TrainingPage(Page):
     subpage_types: list[str] = []
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_TEXT_FIELDS,
         TranslatableField("summary"),
         TranslatableField("learning_outcomes"),
         TranslatableField("audience"),

@@ -1,13 +1,13 @@
 """Event pages: brokerage days, seminars, speed dating and international business events."""
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.http import HttpRequest
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -20,7 +20,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import VENUE_FIELDS, ChoiceLabelField, LocalizedManyField, LocalizedSnippetField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
+from cms.models import PAGE_TEXT_FIELDS, ListingPage
 from event_booking.api_fields import BookingAvailabilityField
+
+if TYPE_CHECKING:
+    from cms.listing import Listing
 
 
 class EventKind(models.TextChoices):
@@ -31,35 +35,18 @@ class EventKind(models.TextChoices):
     CLUSTER_SEMINAR_DAY = "cluster-seminar-day", _("Cluster seminar day")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(ListingPage):
     """Lists events, upcoming or past, filterable by kind."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, "intro"]
-    api_fields = [APIField("intro")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["event_booking.EventPage"]
-    max_count_per_parent = 1
-
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-    ]
 
     class Meta:
         verbose_name = _("event index page")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """Adds `listing` (cms.listing.Listing): the filtered, paginated events."""
+    def get_listing(self, params: QueryDict) -> "Listing":
         from event_booking.queries import event_listing  # queries imports this module
 
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = event_listing(self, request.GET)
-        return context
+        return event_listing(self, params)
 
 
 class EventPage(Page):
@@ -158,10 +145,7 @@ class EventPage(Page):
     subpage_types: list[str] = []
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+        *PAGE_TEXT_FIELDS,
         TranslatableField("summary"),
         TranslatableField("organiser"),
         TranslatableField("description"),
