@@ -37,7 +37,8 @@ def event(home):
 
 @pytest.fixture
 def client():
-    return Client()
+    """A front end that asks for English messages (the API speaks the Accept-Language)."""
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
 
 
 # --- 201 ------------------------------------------------------------------------------------
@@ -219,6 +220,13 @@ def test_bad_input_answers_400_naming_the_field(client, event, fields, field):
     assert isinstance(body[field], list)
     assert all(isinstance(message, str) and message for message in body[field])
     assert not Booking.objects.exists()
+
+
+def test_error_messages_follow_the_accept_language_header(event):
+    hungarian = Client(HTTP_ACCEPT_LANGUAGE="hu")
+    response = post(hungarian, URL, payload(event, seats=5))
+    assert response.status_code == 400
+    assert response.json()["seats"] == ["Egyszerre legfeljebb 4 helyet foglalhat."]
 
 
 def test_more_seats_than_allowed_per_booking_names_the_maximum(client, event):
