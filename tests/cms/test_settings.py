@@ -20,7 +20,9 @@ PRODUCTION = {
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
+    # Start from the machine's environment minus the project's own settings (CI sets some).
+    ours = ("DJANGO_", "REDIS_", "DATABASE_", "EMAIL_", "CORS_", "BOOKING_", "PUBLIC_", "Q_")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT,
