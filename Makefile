@@ -16,14 +16,18 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# Migrates, seeds the demo content (idempotent), upserts the job schedules, then runs the site
+# Migrates, seeds the demo content (idempotent), upserts the job schedules, points the Wagtail
+# Site at PUBLIC_BASE_URL (default http://HOST:PORT), then runs the site
 # and a django-q2 worker until interrupted. DJANGO_DEBUG=1: a development server, not production.
+RUN_ENV := DJANGO_DEBUG=1 PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://$(HOST):$(PORT)}
+
 run: install
-	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
-	DJANGO_DEBUG=1 $(PY) manage.py setup_schedules
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py seed_demo
+	$(RUN_ENV) $(PY) manage.py setup_schedules
+	$(RUN_ENV) $(PY) manage.py configure_site
 	@echo "Site: http://$(HOST):$(PORT)/hu/  Admin: http://$(HOST):$(PORT)/admin/ (README lists the demo users)"
-	DJANGO_DEBUG=1 bash -c 'trap "kill 0" EXIT INT TERM; \
+	$(RUN_ENV) bash -c 'trap "kill 0" EXIT INT TERM; \
 		$(PY) manage.py qcluster & \
 		$(PY) manage.py runserver --noreload $(HOST):$(PORT)'
 
