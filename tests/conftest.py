@@ -2,7 +2,9 @@
 
 import pytest
 from django.conf import settings
+from wagtail.models import Page
 
+from cms.translation import translate_object
 from tests import factories
 
 
@@ -53,3 +55,26 @@ def en_home(home, django_capture_on_commit_callbacks):
     """The English home page, translated from the Hungarian one through wagtail-localize."""
     with django_capture_on_commit_callbacks(execute=True):
         return factories.translate(home, factories.HOME_STRINGS)
+
+
+@pytest.fixture
+def to_english(django_capture_on_commit_callbacks):
+    """Translate a page or snippet into English through wagtail-localize, like a translator.
+
+    `to_english(obj, {"source": "target"}, publish=True)`: strings not given become "EN ...".
+    Returns the English object (the specific page, refreshed, for pages).
+    """
+
+    def translate(instance, overrides=None, publish=True):
+        with django_capture_on_commit_callbacks(execute=True):
+            translated = translate_object(
+                instance=instance,
+                locale_code="en",
+                strings=factories.english_strings(instance, overrides),
+                publish=publish,
+            )
+        if isinstance(translated, Page):
+            translated.refresh_from_db()
+        return translated
+
+    return translate

@@ -2,11 +2,13 @@
 
 import datetime as dt
 import itertools
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
 from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, TranslationSource
 
 from cluster_pages.models import ClusterIndexPage, ClusterProfilePage, County
 from cms.models import HomePage, Sector, Venue
@@ -136,3 +138,15 @@ def event(index: EventIndexPage, days_ahead: int = 14, **fields: Any) -> EventPa
         "capacity": 40,
     }
     return publish(index, EventPage(**{**defaults, **fields}))
+
+
+def english_strings(instance: object, overrides: Mapping[str, str] | None = None) -> dict[str, str]:
+    """A translation of every segment of `instance`: "EN <text>", slugs as "<slug>-en"."""
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    source.update_from_db()
+    strings = {}
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        text = segment.string.data
+        strings[text] = f"{text}-en" if segment.context.path == "slug" else f"EN {text}"
+    strings.update(overrides or {})
+    return strings

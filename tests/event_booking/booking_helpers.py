@@ -59,20 +59,6 @@ def waiting(offering: Offering) -> list[str]:
     )
 
 
-def english_strings(instance: Any, overrides: dict[str, str] | None = None) -> dict[str, str]:
-    """A translation of every segment of `instance`: "EN <text>", slugs "<slug>-en"."""
-    from wagtail_localize.models import StringSegment, TranslationSource
-
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    source.update_from_db()
-    strings = {}
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        text = segment.string.data
-        strings[text] = f"{text}-en" if segment.context.path == "slug" else f"EN {text}"
-    strings.update(overrides or {})
-    return strings
-
-
 def to_english(instance: Any, capture: Any, overrides: dict[str, str] | None = None) -> Any:
     """Translate (and publish) `instance` into English through wagtail-localize.
 
@@ -82,7 +68,7 @@ def to_english(instance: Any, capture: Any, overrides: dict[str, str] | None = N
     from wagtail.models import Page
 
     with capture(execute=True):
-        translated = factories.translate(instance, english_strings(instance, overrides))
+        translated = factories.translate(instance, factories.english_strings(instance, overrides))
     if isinstance(translated, Page):
         translated = translated.specific
         translated.refresh_from_db()

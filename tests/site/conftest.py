@@ -1,51 +1,10 @@
 """Fixtures of the public-site tests: a small bilingual site and a translation helper."""
 
-from collections.abc import Callable, Mapping
-
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
-from wagtail_localize.models import StringSegment, TranslationSource
-
-from cms.translation import translate_object
-
-
-def english_strings(instance: object, overrides: Mapping[str, str] | None = None) -> dict[str, str]:
-    """A translation of every segment of `instance`: "EN <text>", slugs as "<slug>-en"."""
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    source.update_from_db()
-    strings = {}
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        text = segment.string.data
-        strings[text] = f"{text}-en" if segment.context.path == "slug" else f"EN {text}"
-    strings.update(overrides or {})
-    return strings
-
-
-@pytest.fixture
-def to_english(django_capture_on_commit_callbacks) -> Callable[..., object]:
-    """Translate a page or snippet into English through wagtail-localize, like a translator.
-
-    `to_english(obj, {"source": "target"}, publish=True)`: strings not given become "EN ...".
-    Returns the English object (a specific page for pages).
-    """
-
-    def translate(instance: object, overrides: Mapping[str, str] | None = None, publish=True):
-        with django_capture_on_commit_callbacks(execute=True):
-            translated = translate_object(
-                instance=instance,
-                locale_code="en",
-                strings=english_strings(instance, overrides),
-                publish=publish,
-            )
-        if isinstance(translated, Page):
-            translated.refresh_from_db()
-        return translated
-
-    return translate
 
 
 @pytest.fixture
