@@ -1,5 +1,6 @@
-"""wagtail.contrib.redirects keeps an old address working after a slug change."""
+"""wagtail.contrib.redirects keeps an old address working after a slug change or a move."""
 
+from event_booking.models import EventIndexPage
 from tests import factories
 
 
@@ -18,3 +19,17 @@ def test_a_changed_slug_keeps_the_old_address_working(
     assert response.status_code in (301, 302)
     assert response["Location"].endswith("/hu/klaszterek/uj-nev/")
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_moved_page_keeps_its_old_address(home, client, django_capture_on_commit_callbacks):
+    factories.event_index(home)
+    trainings = factories.training_index(home)
+    event = factories.event(EventIndexPage.objects.get(), slug="koltozo")
+    assert client.get("/hu/rendezvenyek/koltozo/").status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event.move(trainings, pos="last-child")
+
+    response = client.get("/hu/rendezvenyek/koltozo/")
+    assert response.status_code in (301, 302)
+    assert response["Location"].endswith("/hu/kepzesek/koltozo/")
