@@ -256,62 +256,80 @@ def _confirm(
     )
 
 
-@require(PERM_CHANGE)
-def booking_cancel(request: HttpRequest, booking_id: int) -> HttpResponse:
-    """GET asks for confirmation; POST cancels through the booking service (the seats go to
-    the waiting list, and the booker is told by e-mail)."""
-    from event_booking.services import bookings as booking_services
-
-    booking = get_object_or_404(Booking.objects.select_related("offering"), pk=booking_id)
+def _confirm_then_run(
+    request: HttpRequest,
+    booking: Booking,
+    *,
+    title: str,
+    question: str,
+    button: str,
+    action: Callable[[], object],
+    log_action: str,
+    success: str,
+) -> HttpResponse:
+    """GET shows the confirmation page; POST runs `action` (a booking service call), logs
+    `log_action` in Wagtail's audit log and goes back to the offering's list with `success`,
+    or with the domain error's message when the service refuses."""
     if request.method != "POST":
-        return _confirm(
-            request,
-            booking,
-            title=_gettext("Cancel booking"),
-            question=_gettext(
-                "Cancel booking %(ref)s of %(name)s (%(seats)s seat(s))? The seats go to the "
-                "waiting list and the person is told by e-mail."
-            )
-            % {"ref": booking.reference, "name": booking.name, "seats": booking.seats},
-            button=_gettext("Yes, cancel the booking"),
-        )
+        return _confirm(request, booking, title=title, question=question, button=button)
     try:
-        booking_services.cancel_booking(booking_id=booking.pk)
+        action()
     except DOMAIN_ERRORS as error:
         messages.error(request, _domain_message(error))
         return _back_to_list(booking)
-    log(instance=booking, action="event_booking.cancel", user=request.user)
-    messages.success(request, _gettext("Booking %(ref)s cancelled.") % {"ref": booking.reference})
+    log(instance=booking, action=log_action, user=request.user)
+    messages.success(request, success)
     return _back_to_list(booking)
+
+
+def _question_values(booking: Booking) -> dict[str, object]:
+    return {"ref": booking.reference, "name": booking.name, "seats": booking.seats}
+
+
+@require(PERM_CHANGE)
+def booking_cancel(request: HttpRequest, booking_id: int) -> HttpResponse:
+    """Cancel through the booking service: the seats go to the waiting list, and the booker
+    is told by e-mail."""
+    from event_booking.services import bookings as booking_services
+
+    booking = get_object_or_404(Booking.objects.select_related("offering"), pk=booking_id)
+    return _confirm_then_run(
+        request,
+        booking,
+        title=_gettext("Cancel booking"),
+        question=_gettext(
+            "Cancel booking %(ref)s of %(name)s (%(seats)s seat(s))? The seats go to the "
+            "waiting list and the person is told by e-mail."
+        )
+        % _question_values(booking),
+        button=_gettext("Yes, cancel the booking"),
+        action=lambda: booking_services.cancel_booking(booking_id=booking.pk),
+        log_action="event_booking.cancel",
+        success=_gettext("Booking %(ref)s cancelled.") % {"ref": booking.reference},
+    )
 
 
 @require(PERM_CHANGE)
 def booking_promote(request: HttpRequest, booking_id: int) -> HttpResponse:
-    """GET asks for confirmation; POST moves a waitlisted booking to confirmed now, out of
-    waiting-list order, through the waiting-list service."""
+    """Confirm a waitlisted booking now, out of waiting-list order, through the waiting-list
+    service (only into free seats)."""
     from event_booking.services import waitlist
 
     booking = get_object_or_404(Booking.objects.select_related("offering"), pk=booking_id)
-    if request.method != "POST":
-        return _confirm(
-            request,
-            booking,
-            title=_gettext("Promote from the waiting list"),
-            question=_gettext(
-                "Confirm booking %(ref)s of %(name)s (%(seats)s seat(s)) now, ahead of the "
-                "waiting list? The person is told by e-mail."
-            )
-            % {"ref": booking.reference, "name": booking.name, "seats": booking.seats},
-            button=_gettext("Yes, promote"),
+    return _confirm_then_run(
+        request,
+        booking,
+        title=_gettext("Promote from the waiting list"),
+        question=_gettext(
+            "Confirm booking %(ref)s of %(name)s (%(seats)s seat(s)) now, ahead of the "
+            "waiting list? The person is told by e-mail."
         )
-    try:
-        waitlist.promote_booking(booking_id=booking.pk)
-    except DOMAIN_ERRORS as error:
-        messages.error(request, _domain_message(error))
-        return _back_to_list(booking)
-    log(instance=booking, action="event_booking.promote", user=request.user)
-    messages.success(request, _gettext("Booking %(ref)s confirmed.") % {"ref": booking.reference})
-    return _back_to_list(booking)
+        % _question_values(booking),
+        button=_gettext("Yes, promote"),
+        action=lambda: waitlist.promote_booking(booking_id=booking.pk),
+        log_action="event_booking.promote",
+        success=_gettext("Booking %(ref)s confirmed.") % {"ref": booking.reference},
+    )
 
 
 class MoveForm(forms.Form):
