@@ -295,26 +295,21 @@ def offering_ics(offering: Offering, language: str) -> bytes | None:
 
 def offering_calendar_url(offering: Offering, language: str) -> str | None:
     """The public download address of `offering`'s `.ics` in `language` (None if no page)."""
+    if offering.kind == OfferingKind.TRAINING_RUN:
+        model, url_name, argument = TrainingRun, "training_run_calendar", "run_id"
+    else:
+        model, url_name, argument = EventPage, "event_calendar", "page_id"
+    # Any translation's id serves: the view answers in the language of the address.
+    object_id = (
+        model.objects.filter(translation_key=offering.translation_key)
+        .order_by("id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    if object_id is None:
+        return None
     with translation.override(language):
-        if offering.kind == OfferingKind.TRAINING_RUN:
-            run_id = (
-                TrainingRun.objects.filter(translation_key=offering.translation_key)
-                .order_by("id")
-                .values_list("id", flat=True)
-                .first()
-            )
-            if run_id is None:
-                return None
-            return reverse("training_run_calendar", kwargs={"run_id": run_id})
-        page_id = (
-            EventPage.objects.filter(translation_key=offering.translation_key)
-            .order_by("id")
-            .values_list("id", flat=True)
-            .first()
-        )
-        if page_id is None:
-            return None
-        return reverse("event_calendar", kwargs={"page_id": page_id})
+        return reverse(url_name, kwargs={argument: object_id})
 
 
 def upcoming_events(language: str, *, now: dt.datetime | None = None) -> list[CalendarEntry]:
