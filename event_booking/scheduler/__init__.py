@@ -50,7 +50,6 @@ schedule after cancellations without moving any other meeting.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -171,11 +170,8 @@ class _Problem:
             placed = [colouring.add(u, v) for u, v in ends]
             colouring.balance()
             return self._tables(colouring, dict(zip(placed, order, strict=True))), 0
-        room = Counter(m.round - 1 for m in self.locked)
         colouring = Colouring(
-            rounds=self.rounds,
-            vertices=nc + len(self.researchers),
-            room=[self.tables - room[r] for r in range(self.rounds)],
+            rounds=self.rounds, vertices=nc + len(self.researchers), room=self.tables
         )
         company_index = {c: i for i, c in enumerate(self.companies)}
         researcher_index = {r: i for i, r in enumerate(self.researchers)}

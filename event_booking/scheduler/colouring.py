@@ -21,14 +21,14 @@ from __future__ import annotations
 class Colouring:
     """A proper edge colouring under construction (vertices are integers, edges numbered)."""
 
-    def __init__(self, *, rounds: int, vertices: int, room: list[int] | None = None) -> None:
+    def __init__(self, *, rounds: int, vertices: int, room: int | None = None) -> None:
         self.rounds = rounds
         self.at: list[dict[int, int]] = [{} for _ in range(vertices)]
         self.ends: list[tuple[int, int]] = []
         self.colour: list[int] = []
         self.locked: list[bool] = []
         self.count = [0] * rounds
-        self.room = room
+        self.room = room  # meetings a colour may hold, locked ones included (None: any)
 
     def _attach(self, edge: int, colour: int) -> None:
         u, v = self.ends[edge]
@@ -94,7 +94,7 @@ class Colouring:
         return edge
 
     def _fits(self, colour: int, extra: int = 1) -> bool:
-        return self.room is None or self.count[colour] + extra <= self.room[colour]
+        return self.room is None or self.count[colour] + extra <= self.room
 
     def place(self, u: int, v: int) -> int | None:
         """Colours a new edge within `room` without recolouring locked edges, or returns None."""
