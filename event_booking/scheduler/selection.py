@@ -23,6 +23,7 @@ solver returns is an optimal selection.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -145,41 +146,53 @@ def meets_targets(instance: Instance, chosen: np.ndarray, targets: np.ndarray) -
     return bool((new >= targets).all())
 
 
+def _largest_level(
+    instance: Instance, *, low: int, attempt: Callable[[np.ndarray], np.ndarray]
+) -> tuple[int, np.ndarray | None]:
+    """Largest level d in [low, max reach] at which `attempt(targets(d))` meets its targets.
+
+    Relies on monotonicity (meeting level d+1 meets level d). Exponential search upward from
+    `low`, then bisection: the answer is usually `low` or just above it (one or two solves), and
+    never more than about 2 log2(rounds) solves. Each success jumps to the service floor that the
+    selection actually reached. Returns the level and the selection that reached it (None when
+    no probe succeeded).
+    """
+    high = int(instance.reach.max(initial=0))
+    best, step, bisecting = None, 1, False
+    while low < high:
+        probe = (low + high + 1) // 2 if bisecting else min(high, low + step)
+        targets = instance.targets(probe)
+        candidate = attempt(targets)
+        if meets_targets(instance, candidate, targets):
+            best, low = candidate, max(probe, instance.service_floor(candidate))
+            step *= 2
+        else:
+            high, bisecting = probe - 1, True
+    return low, best
+
+
 def best_selection(instance: Instance, *, min_meetings: int = 0) -> np.ndarray:
     """The optimum of the scheduler's objective, including the tie-break.
 
     First the floor (``min_meetings``) and the weight; then the largest service floor d among
-    those optima, found by binary search (each probe asks whether an optimum of the first two
-    tiers can also give everyone ``min(d, reach)`` meetings, which the third tier answers).
+    those optima (each probe asks whether an optimum of the first two tiers can also give
+    everyone ``min(d, reach)`` meetings, which the third tier answers).
     """
     floor = instance.targets(min_meetings) if min_meetings > 0 else None
-    best = solve(instance, floor=floor, tie=None)
-    low = instance.service_floor(best)
-    high = int(instance.reach.max(initial=0))
-    first = True
-    while low < high:
-        # The weight optimum usually already has the best service floor: probe one level above
-        # it first, which settles the common case in one more solve, then bisect.
-        probe = low + 1 if first else (low + high + 1) // 2
-        first = False
-        targets = instance.targets(probe)
-        candidate = solve(instance, floor=floor, tie=targets)
-        if meets_targets(instance, candidate, targets):
-            best, low = candidate, max(probe, instance.service_floor(candidate))
-        else:
-            high = probe - 1
-    return best
+    first = solve(instance, floor=floor, tie=None)
+    _, better = _largest_level(
+        instance,
+        low=instance.service_floor(first),
+        attempt=lambda targets: solve(instance, floor=floor, tie=targets),
+    )
+    return first if better is None else better
 
 
 def largest_floor(instance: Instance) -> int:
     """Largest k such that some selection gives everyone ``min(k, reach)`` meetings."""
-    low, high = 0, int(instance.reach.max(initial=0))
-    while low < high:
-        probe = (low + high + 1) // 2
-        targets = instance.targets(probe)
-        candidate = solve(instance, floor=None, tie=targets, use_weights=False)
-        if meets_targets(instance, candidate, targets):
-            low = max(probe, instance.service_floor(candidate))
-        else:
-            high = probe - 1
-    return low
+    level, _ = _largest_level(
+        instance,
+        low=0,
+        attempt=lambda targets: solve(instance, floor=None, tie=targets, use_weights=False),
+    )
+    return level
