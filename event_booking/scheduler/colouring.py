@@ -123,7 +123,7 @@ class Colouring:
 
     def balance(self) -> None:
         """Makes the colour classes differ by at most one (no locked edges may be present)."""
-        while True:
+        while self.rounds:
             a = max(range(self.rounds), key=lambda c: (self.count[c], -c))
             b = min(range(self.rounds), key=lambda c: (self.count[c], c))
             excess = (self.count[a] - self.count[b]) // 2

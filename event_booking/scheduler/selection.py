@@ -30,6 +30,7 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 
 INT64_SAFE = 2**62
+TOO_LARGE = "weights are too large for an exact 64-bit min-cost flow; scale them down"
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def solve(
     floor_bonus = (best_weight + 1) * tie_scale
     largest = max(floor_bonus + 1, int(weight.max(initial=0)) * tie_scale)
     if largest * (n + 3) >= INT64_SAFE:
-        raise ValueError("weights are too large for an exact 64-bit min-cost flow")
+        raise ValueError(TOO_LARGE)
 
     source, sink = n, n + 1
     vertex = np.arange(n, dtype=np.int32)
@@ -135,6 +136,8 @@ def solve(
     mcf.set_node_supply(source, flow_amount)
     mcf.set_node_supply(sink, -flow_amount)
     status = mcf.solve()
+    if status == mcf.BAD_COST_RANGE:
+        raise ValueError(TOO_LARGE)
     if status != mcf.OPTIMAL:  # pragma: no cover - the bypass makes every instance feasible
         raise RuntimeError(f"min-cost flow failed with status {status}")
     return np.asarray(mcf.flows(np.asarray(pair_arcs, dtype=np.int32))) > 0

@@ -406,6 +406,23 @@ def test_inconsistent_locks_are_refused(locked):
         schedule(rounds=2, tables=2, weights={("c1", "r1"): 1}, locked=locked)
 
 
-def test_weights_must_be_positive():
+@pytest.mark.parametrize(
+    "weights",
+    [
+        {("c1", "r1"): 0},
+        {("c1", "r1"): 1.5},
+        {(f"c{i}", f"r{j}"): 10**14 + i + j for i in range(20) for j in range(20)},
+    ],
+)
+def test_weights_must_be_positive_integers_of_sane_size(weights):
+    """Too large weights are refused rather than rounded into a wrong optimum."""
     with pytest.raises(ValueError):
-        schedule(rounds=2, tables=2, weights={("c1", "r1"): 0})
+        schedule(rounds=3, tables=5, weights=weights, min_meetings=2)
+
+
+@pytest.mark.parametrize(("rounds", "tables"), [(0, 3), (3, 0)])
+def test_no_rounds_or_no_tables_schedule_nothing(rounds, tables):
+    weights = {("c1", "r1"): 1}
+
+    assert schedule(rounds=rounds, tables=tables, weights=weights, min_meetings=1) == []
+    assert max_fair_floor(rounds=rounds, tables=tables, weights=weights) == 0
