@@ -10,16 +10,19 @@ meeting per table per round; only allowed pairs meet (a locked meeting is kept e
 is not in ``weights``); locked meetings stay exactly as given.
 
 Definitions. A participant's *reach* is ``min(rounds, number of allowed partners)``: the most
-meetings any schedule could give them. A schedule *gives everyone floor k* when every
-participant has at least ``min(k, reach)`` meetings; in particular everyone with at least k
-allowed partners has at least k meetings, and nobody with fewer is required to have more than
-all their partners. This is monotone in k, so `max_fair_floor` (the largest k for which some
-schedule gives everyone floor k, at most the largest reach) is well defined. When not everyone
-can reach floor k, "everyone gets k where any schedule can give them that" is made precise as:
-the total shortfall ``sum(max(0, min(k, reach) - meetings))`` is as small as any schedule can
-make it (zero exactly when ``k <= max_fair_floor``). The *service floor* of a schedule is the
-largest d such that it gives everyone floor d: its least-served participant, counted against
-what they could get at all.
+meetings any schedule could give them. A schedule *gives everyone floor k* when every participant
+has at least ``min(k, reach)`` meetings; in particular everyone with at least k allowed partners has
+at least k meetings, and nobody with fewer is required to have more than all their partners. This is
+monotone in k, so `max_fair_floor` (the largest k for which some schedule gives everyone floor k, at
+most the largest reach) is well defined. When not everyone can reach floor k, "everyone gets k where
+any schedule can give them that" is made precise as: the total shortfall
+``sum(max(0, min(k, reach) - meetings))`` is as small as any schedule can make it (zero exactly when
+``k <= max_fair_floor``). Shortfall, not the number of people who reach the floor: the shortfall
+is a concave function of each participant's meetings, so a flow minimises it exactly, while
+counting people who reach a threshold is not a flow objective (and would let one participant lose
+all meetings to lift two others). The
+*service floor* of a schedule is the largest d such that it gives everyone floor d: its least-served
+participant, counted against what they could get at all.
 
 Guarantee without locked meetings: `schedule` returns a lexicographic optimum of
 (1) the smallest floor shortfall for ``k = min_meetings`` (only when ``min_meetings > 0``),
@@ -29,13 +32,13 @@ participant has as many meetings as possible.
 
 Algorithm. Choosing the pairs is a degree-constrained bipartite b-matching (everyone at most
 ``rounds`` meetings, at most ``rounds * tables`` in all), solved exactly by one min-cost flow per
-probe with OR-Tools' `SimpleMinCostFlow` (`selection`): tier (1) and the tie-break tier are
-concave per-participant bonuses on parallel arcs, scaled so that each tier dominates the next;
-tier (3) is a binary search over d, each probe asking the flow for "weight optimum that also
-gives everyone floor d" (about log2(rounds) solves). Any such choice fits into the rounds
-(`colouring`): a bipartite graph of maximum degree at most ``rounds`` has a proper edge
-colouring with ``rounds`` colours (König), and an equitable one (classes differ by at most one;
-Bondy & Murty, Theorem 6.4), whose rounds then hold at most ``ceil(E / rounds) <= tables``
+probe with OR-Tools' `SimpleMinCostFlow` (`selection`): tier (1) and the tie-break tier are concave
+per-participant bonuses on parallel arcs, scaled so that each tier dominates the next; tier (3) is
+an exponential search over d, each probe asking the flow for "a weight optimum that also gives
+everyone floor d" (usually one or two more solves, at most about 2 log2(rounds)). Any such choice
+fits into the rounds (`colouring`): a bipartite graph of maximum degree at most ``rounds`` has a
+proper edge colouring with ``rounds`` colours (König), and an equitable one (classes differ by at
+most one; Bondy & Murty, Theorem 6.4), whose rounds then hold at most ``ceil(E / rounds) <= tables``
 meetings. Neither step loses anything, hence exactness.
 
 Locked meetings. Extending a fixed partial schedule is NP-hard in general (precolouring
@@ -91,8 +94,10 @@ class ScheduleReport:
         bound_with_locks: the locked meetings' weight plus the weight of the optimal choice of
             further pairs before they are fitted into rounds; no schedule keeping the locks does
             better on the objective.
-        dropped: chosen pairs that did not fit around the locks. Zero means the schedule is an
-            exact optimum among those keeping the locks.
+        dropped: chosen pairs that did not fit around the locks (before the freed capacity was
+            offered to other pairs). Zero means the schedule is an exact optimum among those
+            keeping the locks; so does ``total_weight == bound_with_locks`` when
+            ``min_meetings=0``, which the refill often reaches even after a drop.
     """
 
     meetings: list[Meeting]
