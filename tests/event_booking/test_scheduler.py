@@ -25,7 +25,7 @@ from event_booking.scheduler import (
 FAST = settings(
     max_examples=60,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 
@@ -170,14 +170,16 @@ def test_weight_and_tie_break_match_brute_force(instance):
 
 @settings(max_examples=100, deadline=None)
 @given(tiny_instances(), st.integers(1, 3))
-def test_floor_then_weight_match_brute_force(instance, floor):
+def test_floor_weight_and_tie_break_match_brute_force(instance, floor):
     rounds, tables, weights = instance
     options = all_schedules(weights, rounds, tables)
     least_short = min(shortfall(p, weights, rounds, floor) for p in options)
-    best = max(
-        total_weight_of(p, weights)
-        for p in options
-        if shortfall(p, weights, rounds, floor) == least_short
+    fairest_first = [p for p in options if shortfall(p, weights, rounds, floor) == least_short]
+    best = max(total_weight_of(p, weights) for p in fairest_first)
+    best_served = max(
+        service_floor(p, weights, rounds)
+        for p in fairest_first
+        if total_weight_of(p, weights) == best
     )
 
     meetings = schedule(rounds=rounds, tables=tables, weights=weights, min_meetings=floor)
@@ -186,6 +188,7 @@ def test_floor_then_weight_match_brute_force(instance, floor):
     pairs = [(m.company, m.researcher) for m in meetings]
     assert shortfall(pairs, weights, rounds, floor) == least_short
     assert total_weight(meetings, weights) == best
+    assert service_floor(pairs, weights, rounds) == best_served
 
 
 @settings(max_examples=100, deadline=None)
