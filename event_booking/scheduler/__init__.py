@@ -92,8 +92,9 @@ class ScheduleReport:
         optimum_without_locks: total weight of the exact optimum of the same objective with no
             locked meetings (equal to ``total_weight`` when nothing is locked).
         bound_with_locks: the locked meetings' weight plus the weight of the optimal choice of
-            further pairs before they are fitted into rounds; no schedule keeping the locks does
-            better on the objective.
+            further pairs before they are fitted into rounds (a relaxation that ignores rounds):
+            no schedule keeping the locks does better on the lexicographic objective, so with
+            ``min_meetings=0`` none has more weight.
         dropped: chosen pairs that did not fit around the locks (before the freed capacity was
             offered to other pairs). Zero means the schedule is an exact optimum among those
             keeping the locks; so does ``total_weight == bound_with_locks`` when
@@ -110,8 +111,9 @@ class ScheduleReport:
     def gap(self) -> int:
         """How much weight the locks cost against the unlocked optimum.
 
-        Never negative with ``min_meetings=0``; with a floor it can be, when the locks make the
-        floor unreachable and weight is bought with fairness.
+        Never negative with ``min_meetings=0``. With a floor it can be: when the locks keep some
+        participants below the floor, the meetings they would have needed may go to heavier
+        pairs instead.
         """
         return self.optimum_without_locks - self.total_weight
 
@@ -130,8 +132,8 @@ class _Problem:
         self.rounds, self.tables, self.weights, self.locked = rounds, tables, weights, locked
         self.companies = sorted({c for c, _ in weights} | {m.company for m in locked})
         self.researchers = sorted({r for _, r in weights} | {m.researcher for m in locked})
-        company_index = {c: i for i, c in enumerate(self.companies)}
-        researcher_index = {r: i for i, r in enumerate(self.researchers)}
+        self.company_index = company_index = {c: i for i, c in enumerate(self.companies)}
+        self.researcher_index = researcher_index = {r: i for i, r in enumerate(self.researchers)}
         self.locked_pairs = {(m.company, m.researcher) for m in locked}
         self.pairs = sorted(p for p in weights if p not in self.locked_pairs)
         nc, nr = len(self.companies), len(self.researchers)
@@ -162,44 +164,37 @@ class _Problem:
     def weight_of(self, chosen: np.ndarray) -> int:
         return int(self.instance.weight[chosen].sum())
 
+    def _ends(self, pair: int) -> tuple[int, int]:
+        """The colouring's vertices of a pair: companies first, then researchers."""
+        nc = len(self.companies)
+        return int(self.instance.company_of[pair]), nc + int(self.instance.researcher_of[pair])
+
     def fit(self, chosen: np.ndarray) -> tuple[list[Meeting], int]:
         """Puts the chosen pairs into rounds and tables; returns the meetings and the dropped."""
-        nc = len(self.companies)
+        vertices = len(self.companies) + len(self.researchers)
         order = np.flatnonzero(chosen)
-        ends = [
-            (int(self.instance.company_of[i]), nc + int(self.instance.researcher_of[i]))
-            for i in order
-        ]
         if not self.locked:
-            colouring = Colouring(rounds=self.rounds, vertices=nc + len(self.researchers))
-            placed = [colouring.add(u, v) for u, v in ends]
+            colouring = Colouring(rounds=self.rounds, vertices=vertices)
+            placed = [colouring.add(*self._ends(i)) for i in order]
             colouring.balance()
             return self._tables(colouring, dict(zip(placed, order, strict=True))), 0
-        colouring = Colouring(
-            rounds=self.rounds, vertices=nc + len(self.researchers), room=self.tables
-        )
-        company_index = {c: i for i, c in enumerate(self.companies)}
-        researcher_index = {r: i for i, r in enumerate(self.researchers)}
+        colouring = Colouring(rounds=self.rounds, vertices=vertices, room=self.tables)
         for m in self.locked:
-            u, v = company_index[m.company], nc + researcher_index[m.researcher]
-            colouring.lock(u, v, m.round - 1)
+            company = self.company_index[m.company]
+            researcher = len(self.companies) + self.researcher_index[m.researcher]
+            colouring.lock(company, researcher, m.round - 1)
         pair_of: dict[int, int] = {}
-        heaviest_first = sorted(order, key=lambda i: -self.instance.weight[i])
         dropped = 0
-        for i in heaviest_first:
-            u, v = int(self.instance.company_of[i]), nc + int(self.instance.researcher_of[i])
-            edge = colouring.place(u, v)
+        for i in sorted(order, key=lambda i: -self.instance.weight[i]):
+            edge = colouring.place(*self._ends(i))
             if edge is None:
                 dropped += 1
             else:
                 pair_of[edge] = i
+        # What did not fit leaves rooms and rounds free: offer them to every other pair.
         placed_pairs = set(pair_of.values())
         for i in np.argsort(-self.instance.weight, kind="stable"):
-            if i in placed_pairs:
-                continue
-            u, v = int(self.instance.company_of[i]), nc + int(self.instance.researcher_of[i])
-            edge = colouring.place(u, v)
-            if edge is not None:
+            if i not in placed_pairs and (edge := colouring.place(*self._ends(i))) is not None:
                 pair_of[edge] = i
         return self._tables(colouring, pair_of), dropped
 
