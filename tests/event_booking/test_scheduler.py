@@ -7,7 +7,10 @@ min-cost flow with hard lower bounds on medium instances.
 
 import itertools
 import random
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -22,6 +25,7 @@ from event_booking.scheduler import (
     schedule_report,
 )
 
+ROOT = Path(__file__).resolve().parents[2]
 FAST = settings(
     max_examples=60,
     deadline=None,
@@ -429,3 +433,16 @@ def test_no_rounds_or_no_tables_schedule_nothing(rounds, tables):
 
     assert schedule(rounds=rounds, tables=tables, weights=weights, min_meetings=1) == []
     assert max_fair_floor(rounds=rounds, tables=tables, weights=weights) == 0
+
+
+def test_scheduler_runs_without_django():
+    """The django-q2 job and the organiser's re-run call a pure module: no Django inside."""
+    code = (
+        "import sys; from event_booking.scheduler import schedule; "
+        "print(len(schedule(rounds=1, tables=1, weights={('c', 'r'): 1}))); "
+        "print(any(name.split('.')[0] == 'django' for name in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.split() == ["1", "False"]
