@@ -116,6 +116,34 @@ def all_schedules(weights, rounds, tables):
     ]
 
 
+def nx_optimum(weights, rounds, tables, floor):
+    """Max weight with everyone's meetings in [min(floor, reach), rounds], or None."""
+    graph = nx.DiGraph()
+    top = reach(weights, rounds)
+    demand = Counter()
+
+    def bounded(tail, head, low, high, cost=0):
+        graph.add_edge(tail, head, capacity=high - low, weight=cost)
+        demand[tail] += low
+        demand[head] -= low
+
+    for who, most in top.items():
+        low = min(floor, most)
+        if who[0] == "c":
+            bounded("s", who, low, rounds)
+        else:
+            bounded(who, "t", low, rounds)
+    for (c, r), w in weights.items():
+        bounded(("c", c), ("r", r), 0, 1, -w)
+    bounded("t", "s", 0, rounds * tables)
+    for node in graph.nodes:
+        graph.nodes[node]["demand"] = demand[node]
+    try:
+        return -nx.min_cost_flow_cost(graph)
+    except nx.NetworkXUnfeasible:
+        return None
+
+
 @st.composite
 def tiny_instances(draw):
     companies = [f"c{i}" for i in range(draw(st.integers(1, 3)))]
@@ -270,34 +298,6 @@ def test_table_limit_spreads_meetings_over_rounds():
 
     assert len(meetings) == 6
     assert Counter(m.round for m in meetings) == {1: 2, 2: 2, 3: 2}
-
-
-def nx_optimum(weights, rounds, tables, floor):
-    """Max weight with everyone's meetings in [min(floor, reach), rounds], or None."""
-    graph = nx.DiGraph()
-    top = reach(weights, rounds)
-    demand = Counter()
-
-    def bounded(tail, head, low, high, cost=0):
-        graph.add_edge(tail, head, capacity=high - low, weight=cost)
-        demand[tail] += low
-        demand[head] -= low
-
-    for who, most in top.items():
-        low = min(floor, most)
-        if who[0] == "c":
-            bounded("s", who, low, rounds)
-        else:
-            bounded(who, "t", low, rounds)
-    for (c, r), w in weights.items():
-        bounded(("c", c), ("r", r), 0, 1, -w)
-    bounded("t", "s", 0, rounds * tables)
-    for node in graph.nodes:
-        graph.nodes[node]["demand"] = demand[node]
-    try:
-        return -nx.min_cost_flow_cost(graph)
-    except nx.NetworkXUnfeasible:
-        return None
 
 
 @settings(max_examples=25, deadline=None)
