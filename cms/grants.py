@@ -13,7 +13,8 @@ administrator granted by hand). Revoking removes exactly the permissions named, 
 group only when it is left with no permission of any kind (so members lose nothing by it).
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.apps.registry import Apps
@@ -168,6 +169,40 @@ def revoke(
         and not group.permissions.exists()
     ):
         group.delete()
+
+
+def no_pages(apps: Apps) -> list:
+    return []
+
+
+@dataclass(frozen=True)
+class RoleGrants:
+    """What one migration grants one role: `install` forwards, `uninstall` backwards.
+
+    `pages` returns, from the registry it is given, the pages that already exist and on which
+    the role gets `page_kinds` (pages created later are granted by a receiver, `cms.roles`).
+    """
+
+    role: str
+    permissions: tuple[str, ...] = ()
+    collection_permissions: tuple[str, ...] = ()
+    page_kinds: tuple[str, ...] = ()
+    pages: Callable[[Apps], Iterable[Any]] = no_pages
+
+    def install(self, apps: Apps, schema_editor: Any = None) -> None:
+        group = ensure_group(apps, self.role, self.permissions)
+        grant_collection(apps, group, self.collection_permissions)
+        grant_pages(apps, group, self.pages(apps), self.page_kinds)
+
+    def uninstall(self, apps: Apps, schema_editor: Any = None) -> None:
+        revoke(
+            apps,
+            group_named(apps, self.role),
+            permissions=self.permissions,
+            collection_permissions=self.collection_permissions,
+            pages=self.pages(apps),
+            page_kinds=self.page_kinds,
+        )
 
 
 def default_language() -> str:

@@ -32,11 +32,12 @@ The roles of this project, and the module that grants each part:
   pages): add, edit and publish events and trainings, and manage their bookings.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.apps import apps
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from wagtail.models import Page
 
 from cms.grants import default_language, grant_role_on_pages
 from cms.models import HomePage
@@ -48,14 +49,40 @@ ORGANISERS = "Organisers"
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
-# What translators may do on the tree below a translated home page.
+# What each role may do on the pages it is granted (and, in Wagtail, every page below them).
 TRANSLATOR_PAGE_KINDS = ("change",)
+ORGANISER_PAGE_KINDS = ("add", "change", "publish")
 
 
-@receiver(post_save, sender=HomePage, dispatch_uid="cms.roles.translators_on_translated_home")
-def grant_translators_on_translated_home(
-    sender: type, instance: HomePage, created: bool, raw: bool = False, **kwargs: Any
-) -> None:
-    """A home page in another language than the source one was created: Translators edit it."""
-    if created and not raw and instance.locale.language_code != default_language():
-        grant_role_on_pages(apps, TRANSLATORS, [instance], TRANSLATOR_PAGE_KINDS)
+def grant_on_created_pages(
+    page_model: type[Page],
+    role: str,
+    kinds: tuple[str, ...],
+    *,
+    when: Callable[[Page], bool] = lambda page: True,
+) -> Callable[..., None]:
+    """Connect a receiver: each new `page_model` page (for which `when` holds) gives `role` `kinds`.
+
+    `post_save` on creation, not publication: a draft index page is already the role's to fill.
+    Called at import time by each app's `roles` module, which its `AppConfig.ready` imports.
+    Returns the receiver.
+    """
+
+    def grant(
+        sender: type, instance: Page, created: bool, raw: bool = False, **kwargs: Any
+    ) -> None:
+        if created and not raw and when(instance):
+            grant_role_on_pages(apps, role, [instance], kinds)
+
+    post_save.connect(
+        grant, sender=page_model, weak=False, dispatch_uid=f"roles:{page_model._meta.label}:{role}"
+    )
+    return grant
+
+
+def in_another_language(page: Page) -> bool:
+    return page.locale.language_code != default_language()
+
+
+# The English home page is created by translating the Hungarian one: Translators edit below it.
+grant_on_created_pages(HomePage, TRANSLATORS, TRANSLATOR_PAGE_KINDS, when=in_another_language)

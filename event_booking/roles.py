@@ -9,27 +9,11 @@ one person's data). No clusters, no home page.
 Installed by migrations: `event_booking.0004_organisers_role` (admin access, the booking
 permissions, images and documents in the root collection, and the event index pages that
 already existed) and `training_catalog.0002_organisers_on_training_index` (the training index
-pages). Index pages created later are granted by a receiver: the one below for event index
-pages, the one in `training_catalog.roles` for training index pages.
+pages). Index pages created later are granted by a receiver: the one connected below for event
+index pages, the one in `training_catalog.roles` for training index pages.
 """
 
-from typing import Any
-
-from django.apps import apps
-from django.db.models.signals import post_save
-from django.dispatch import receiver
-
-from cms.grants import grant_role_on_pages
-from cms.roles import ORGANISERS
+from cms.roles import ORGANISER_PAGE_KINDS, ORGANISERS, grant_on_created_pages
 from event_booking.models import EventIndexPage
 
-ORGANISER_PAGE_KINDS = ("add", "change", "publish")
-
-
-@receiver(post_save, sender=EventIndexPage, dispatch_uid="event_booking.roles.organisers")
-def grant_organisers_on_event_index(
-    sender: type, instance: EventIndexPage, created: bool, raw: bool = False, **kwargs: Any
-) -> None:
-    """An event index page (any language) was created: Organisers manage what is below it."""
-    if created and not raw:
-        grant_role_on_pages(apps, ORGANISERS, [instance], ORGANISER_PAGE_KINDS)
+grant_on_created_pages(EventIndexPage, ORGANISERS, ORGANISER_PAGE_KINDS)

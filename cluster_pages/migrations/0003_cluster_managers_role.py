@@ -11,11 +11,13 @@ from django.db import migrations
 
 from cms import grants
 
-CLUSTER_MANAGERS = "Cluster managers"
+CLUSTER_MANAGERS = grants.RoleGrants(
+    role="Cluster managers",
+    permissions=("wagtailadmin.access_admin",),
+    collection_permissions=("wagtailimages.add_image", "wagtailimages.choose_image"),
+)
 PREFIX = "Cluster managers: "
-PERMISSIONS = ["wagtailadmin.access_admin"]
-COLLECTION_PERMISSIONS = ["wagtailimages.add_image", "wagtailimages.choose_image"]
-PAGE_KINDS = ["change"]
+PAGE_KIND = "change"
 
 
 def source_clusters(apps):
@@ -24,29 +26,22 @@ def source_clusters(apps):
 
 
 def forwards(apps, schema_editor):
-    group = grants.ensure_group(apps, CLUSTER_MANAGERS, PERMISSIONS)
-    grants.grant_collection(apps, group, COLLECTION_PERMISSIONS)
+    CLUSTER_MANAGERS.install(apps)
     for cluster in source_clusters(apps):
-        grants.ensure_page_group(apps, cluster, prefix=PREFIX, title=cluster.title, kinds=PAGE_KINDS)
+        grants.ensure_page_group(apps, cluster, prefix=PREFIX, title=cluster.title, kinds=[PAGE_KIND])
 
 
 def backwards(apps, schema_editor):
-    grants.revoke(
-        apps,
-        grants.group_named(apps, CLUSTER_MANAGERS),
-        permissions=PERMISSIONS,
-        collection_permissions=COLLECTION_PERMISSIONS,
-    )
+    CLUSTER_MANAGERS.uninstall(apps)
     for cluster in source_clusters(apps):
-        group = grants.page_group(apps, cluster, prefix=PREFIX, kind=PAGE_KINDS[0])
-        grants.revoke(apps, group, pages=[cluster], page_kinds=PAGE_KINDS)
+        group = grants.page_group(apps, cluster, prefix=PREFIX, kind=PAGE_KIND)
+        grants.revoke(apps, group, pages=[cluster], page_kinds=[PAGE_KIND])
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("cluster_pages", "0002_initial"),
-        # After Wagtail's own data migrations: some give every group with admin access more
-        # permissions (e.g. wagtaildocs 0011 "choose document"), which these roles must not get.
+        # After Wagtail's own data migrations (see cms 0003_translators_role).
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailimages", "0027_image_description"),

@@ -11,29 +11,18 @@ from django.db import migrations
 
 from cms import grants
 
-TRANSLATORS = "Translators"
-PERMISSIONS = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
-PAGE_KINDS = ["change"]
-
 
 def translated_homes(apps):
     home_page = apps.get_model("cms", "HomePage")
     return home_page.objects.exclude(locale__language_code=grants.default_language())
 
 
-def forwards(apps, schema_editor):
-    group = grants.ensure_group(apps, TRANSLATORS, PERMISSIONS)
-    grants.grant_pages(apps, group, translated_homes(apps), PAGE_KINDS)
-
-
-def backwards(apps, schema_editor):
-    grants.revoke(
-        apps,
-        grants.group_named(apps, TRANSLATORS),
-        permissions=PERMISSIONS,
-        pages=translated_homes(apps),
-        page_kinds=PAGE_KINDS,
-    )
+TRANSLATORS = grants.RoleGrants(
+    role="Translators",
+    permissions=("wagtailadmin.access_admin", "wagtail_localize.submit_translation"),
+    page_kinds=("change",),
+    pages=translated_homes,
+)
 
 
 class Migration(migrations.Migration):
@@ -48,4 +37,4 @@ class Migration(migrations.Migration):
         ("wagtail_localize", "0006_create_submit_translation_permission"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [migrations.RunPython(TRANSLATORS.install, TRANSLATORS.uninstall)]

@@ -37,16 +37,18 @@ def historical_apps():
     return MigrationLoader(connection).project_state().apps
 
 
-def _migration(app_label: str, name: str):
-    return importlib.import_module(f"{app_label}.migrations.{name}")
+def _run_python(app_label: str, name: str):
+    """The migration's RunPython operation: what `migrate` runs, forwards and backwards."""
+    (operation,) = importlib.import_module(f"{app_label}.migrations.{name}").Migration.operations
+    return operation
 
 
 def run_forwards(app_label: str, name: str) -> None:
-    _migration(app_label, name).forwards(historical_apps(), None)
+    _run_python(app_label, name).code(historical_apps(), None)
 
 
 def run_backwards(app_label: str, name: str) -> None:
-    _migration(app_label, name).backwards(historical_apps(), None)
+    _run_python(app_label, name).reverse_code(historical_apps(), None)
 
 
 def model_permissions(group_name: str) -> set[str]:

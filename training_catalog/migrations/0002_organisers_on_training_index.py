@@ -11,36 +11,24 @@ from django.db import migrations
 
 from cms import grants
 
-ORGANISERS = "Organisers"
-PAGE_KINDS = ["add", "change", "publish"]
-
 
 def training_indexes(apps):
     return apps.get_model("training_catalog", "TrainingIndexPage").objects.all()
 
 
-def forwards(apps, schema_editor):
-    grants.grant_role_on_pages(apps, ORGANISERS, training_indexes(apps), PAGE_KINDS)
-
-
-def backwards(apps, schema_editor):
-    grants.revoke(
-        apps,
-        grants.group_named(apps, ORGANISERS),
-        pages=training_indexes(apps),
-        page_kinds=PAGE_KINDS,
-    )
+ORGANISERS = grants.RoleGrants(
+    role="Organisers", page_kinds=("add", "change", "publish"), pages=training_indexes
+)
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("training_catalog", "0001_initial"),
-        # After Wagtail's own data migrations: some give every group with admin access more
-        # permissions (e.g. wagtaildocs 0011 "choose document"), which these roles must not get.
+        # After Wagtail's own data migrations (see cms 0003_translators_role).
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [migrations.RunPython(ORGANISERS.install, ORGANISERS.uninstall)]
