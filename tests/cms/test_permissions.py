@@ -24,6 +24,7 @@ from cms.demo.users import demo_password
 from cms.models import HomePage
 from cms.roles import SUBMIT_TRANSLATION
 from event_booking.models import EventIndexPage, EventPage, Offering
+from tests.cms.role_migrations import ROLE_MIGRATIONS, run_forwards
 from training_catalog.models import TrainingIndexPage, TrainingPage
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -220,8 +221,6 @@ def test_editors_and_moderators_keep_wagtails_defaults(demo):
 def test_roles_can_be_ensured_again_without_changes(demo):
     from django.contrib.auth.models import Group
     from wagtail.models import GroupCollectionPermission, GroupPagePermission
-
-    from tests.cms.test_roles import ROLE_MIGRATIONS, run_forwards
 
     counts = (
         Group.objects.count(),

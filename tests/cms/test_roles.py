@@ -4,14 +4,9 @@ The test database is built by running the migrations, so a plain `db` test sees 
 `migrate` on an empty database leaves: no demo content, every group with its permissions.
 """
 
-import functools
-import importlib
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -22,33 +17,7 @@ from wagtail.models import (
 
 from cms.roles import CLUSTER_MANAGERS, ORGANISERS, TRANSLATORS
 from tests import factories
-
-ROLE_MIGRATIONS = [
-    ("cms", "0003_translators_role"),
-    ("cluster_pages", "0003_cluster_managers_role"),
-    ("training_catalog", "0002_organisers_on_training_index"),
-    ("event_booking", "0004_organisers_role"),
-]
-
-
-@functools.cache
-def historical_apps():
-    """The app registry the migrations see (models as of the latest migrations)."""
-    return MigrationLoader(connection).project_state().apps
-
-
-def _run_python(app_label: str, name: str):
-    """The migration's RunPython operation: what `migrate` runs, forwards and backwards."""
-    (operation,) = importlib.import_module(f"{app_label}.migrations.{name}").Migration.operations
-    return operation
-
-
-def run_forwards(app_label: str, name: str) -> None:
-    _run_python(app_label, name).code(historical_apps(), None)
-
-
-def run_backwards(app_label: str, name: str) -> None:
-    _run_python(app_label, name).reverse_code(historical_apps(), None)
+from tests.cms.role_migrations import ROLE_MIGRATIONS, run_backwards, run_forwards
 
 
 def model_permissions(group_name: str) -> set[str]:
