@@ -162,7 +162,8 @@ class HomePage(Page):
         """
         children = [
             child
-            for child in self.get_children().live().public().specific()
+            # child_of, not get_children(): see cms.navigation.main_menu.
+            for child in Page.objects.child_of(self).live().public().specific()
             if isinstance(child, ListingPage) and child.home_section is not None
         ]
         children.sort(key=lambda child: child.home_section.position)

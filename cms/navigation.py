@@ -179,7 +179,9 @@ def main_menu(*, page: Page | None, request: HttpRequest | None, language_code: 
     home = homes.get(language_code) or homes.get(settings.LANGUAGE_CODE)
     items = []
     if home is not None:
-        for child in home.get_children().live().public().in_menu():
+        # child_of, not get_children(): it reads the tree paths, not the parent's cached
+        # `numchild`, which a stale page object saved later can reset to 0.
+        for child in Page.objects.child_of(home).live().public().in_menu().order_by("path"):
             url = _url(child, request)
             if not url:
                 continue
