@@ -34,7 +34,7 @@ Adding a field, e.g. the booking engine's `booking` availability on events and t
             # constant number of queries (event_booking.services.availability).
             return availability_for_pages(pages)
 
-    # event_booking/models/pages.py, EventPage.api_fields:
+    # in the page type's api_fields:
     APIField("booking", serializer=BookingAvailabilityField()),
 
 That is all: the detail view shows it, a listing shows it with `?fields=booking` (or
