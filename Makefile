@@ -35,9 +35,11 @@ run: install
 test: install
 	$(PY) -m pytest
 
+# ruff, then the import contracts of pyproject.toml (the layers: the cms base knows no app).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff check --fix .

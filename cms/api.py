@@ -30,11 +30,11 @@ Adding a field, e.g. the booking engine's `booking` availability on events and t
     # event_booking/api_fields.py
     class BookingAvailabilityField(BatchedField):
         def load(self, pages, context):
-            # One query for all the pages: seats are counted per translation key.
-            free = availability_by_translation_key(keys={p.translation_key for p in pages})
-            return {p.pk: {"seats_left": free.get(p.translation_key), ...} for p in pages}
+            # {page.pk: {"seats_left": ..., ...}} for all the pages of the response, in a
+            # constant number of queries (event_booking.services.availability).
+            return availability_for_pages(pages)
 
-    # event_booking/models/pages.py, EventPage.api_fields:
+    # in the page type's api_fields:
     APIField("booking", serializer=BookingAvailabilityField()),
 
 That is all: the detail view shows it, a listing shows it with `?fields=booking` (or

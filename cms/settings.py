@@ -113,7 +113,8 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-# Persistent connections halve request time on PostgreSQL (see FACTS); SQLite ignores them.
+# Persistent connections about halve request time on PostgreSQL (measured with gunicorn and wrk);
+# SQLite ignores them.
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
 }

@@ -316,7 +316,7 @@ def upcoming_events(language: str, *, now: dt.datetime | None = None) -> list[Ca
     """Live, public events of `language`'s locale that have not ended, soonest first.
 
     A fixed number of queries whatever the number of events: venues are localized in one
-    batch (an English event points at the Hungarian venue row, see FACTS).
+    batch (they are synchronised: an English event points at the Hungarian venue row).
     """
     now = now or timezone.now()
     locale = Locale.objects.filter(language_code=language).first()

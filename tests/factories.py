@@ -12,7 +12,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 from cluster_pages.models import ClusterIndexPage, ClusterProfilePage, County
 from cms.models import HomePage, Sector, Venue
-from cms.translation import translate_object
+from cms.translation import translate_instance
 from event_booking.models import EventIndexPage, EventKind, EventPage
 from training_catalog.models import TrainingIndexPage, TrainingPage, TrainingRun, TrainingTopic
 
@@ -37,7 +37,7 @@ def publish(parent: Page, page: Page) -> Page:
 
 def translate(page: Page, strings: dict[str, str], publish: bool = True) -> Page:
     """Translate through wagtail-localize (call inside captured on_commit callbacks)."""
-    return translate_object(instance=page, locale_code="en", strings=strings, publish=publish)
+    return translate_instance(instance=page, locale_code="en", strings=strings, publish=publish)
 
 
 def locale(code: str) -> Locale:

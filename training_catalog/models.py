@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import ChoiceLabelField, LocalizedSnippetField
 from cms.api_streams import StreamJSONField
 from cms.blocks import TrainerBlock
-from cms.models import PAGE_TEXT_FIELDS, ListingPage
+from cms.models import PAGE_TEXT_FIELDS, HomeSection, ListingPage
 from event_booking.api_fields import BookingAvailabilityField
 from training_catalog.api_fields import TrainingRunsField
 
@@ -65,6 +65,15 @@ class TrainingIndexPage(ListingPage):
     """Lists the trainings, filterable by topic."""
 
     subpage_types = ["training_catalog.TrainingPage"]
+    home_section = HomeSection(
+        name="trainings",
+        heading=_("Trainings"),
+        link_label=_("All trainings"),
+        empty_message=_("No training runs are scheduled at the moment."),
+        teaser_template="training_catalog/training_teaser.html",
+        limit=3,
+        position=20,
+    )
 
     class Meta:
         verbose_name = _("training index page")
@@ -73,6 +82,12 @@ class TrainingIndexPage(ListingPage):
         from training_catalog.queries import training_listing  # queries imports this module
 
         return training_listing(self, params)
+
+    def teasers(self, *, limit: int) -> list[Page]:
+        """Trainings with a coming run, soonest first (`upcoming_trainings`)."""
+        from training_catalog.queries import upcoming_trainings  # queries imports this module
+
+        return upcoming_trainings(self, limit=limit)
 
 
 class TrainingPage(Page):

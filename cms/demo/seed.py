@@ -6,7 +6,7 @@ Contract (`seed_demo`):
   its demo declaration changed; delete it (or start from an empty database) to get the new one.
 - Order: the Hungarian home page's intro and body (only while its intro is empty), the English
   home page, then each index page and its English translation, then the children. Every English
-  object is made by wagtail-localize (`cms.translation.translate_object`), never by copying pages
+  object is made by wagtail-localize (`cms.translation.translate_instance`), never by copying pages
   by hand, and pages are published on transaction commit (in tests: capture on-commit callbacks).
 - Dates are offsets from `today` (the day of the run that creates the object). Re-running on a
   later day creates only what is missing (with dates relative to that later day) and never moves

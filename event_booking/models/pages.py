@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import VENUE_FIELDS, ChoiceLabelField, LocalizedManyField, LocalizedSnippetField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
-from cms.models import PAGE_TEXT_FIELDS, ListingPage
+from cms.models import PAGE_TEXT_FIELDS, HomeSection, ListingPage
 from event_booking.api_fields import BookingAvailabilityField
 
 if TYPE_CHECKING:
@@ -39,6 +39,15 @@ class EventIndexPage(ListingPage):
     """Lists events, upcoming or past, filterable by kind."""
 
     subpage_types = ["event_booking.EventPage"]
+    home_section = HomeSection(
+        name="events",
+        heading=_("Upcoming events"),
+        link_label=_("All events"),
+        empty_message=_("No upcoming events at the moment."),
+        teaser_template="event_booking/event_teaser.html",
+        limit=3,
+        position=10,
+    )
 
     class Meta:
         verbose_name = _("event index page")
@@ -47,6 +56,12 @@ class EventIndexPage(ListingPage):
         from event_booking.queries import event_listing  # queries imports this module
 
         return event_listing(self, params)
+
+    def teasers(self, *, limit: int) -> list[Page]:
+        """The next events, soonest first (`upcoming_events`)."""
+        from event_booking.queries import upcoming_events  # queries imports this module
+
+        return upcoming_events(self, limit=limit)
 
 
 class EventPage(Page):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from cms.translation import translate_object
+from cms.translation import translate_instance
 from event_booking import calendars
 from tests import factories
 from tests.event_booking import job_helpers as h
@@ -99,7 +99,7 @@ def test_the_feed_shows_the_venue_in_the_feeds_language(
     _index, translated_event = site
     venue = factories.venue()
     with django_capture_on_commit_callbacks(execute=True):
-        translate_object(
+        translate_instance(
             instance=venue,
             locale_code="en",
             strings={"Debreceni Egyetem Főépület": "University of Debrecen", "Magyarország": "HU"},

@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import translation
 from icalendar import Calendar
 
-from cms.translation import translate_object
+from cms.translation import translate_instance
 from event_booking import jobs
 from event_booking.emails import build_message
 from event_booking.models import BookingStatus, EmailKind, EmailOutbox
@@ -36,7 +36,7 @@ def event(home, en_home, django_capture_on_commit_callbacks):
         fee=Decimal("500.00"),
     )
     with django_capture_on_commit_callbacks(execute=True):
-        translate_object(
+        translate_instance(
             instance=venue,
             locale_code="en",
             strings={
