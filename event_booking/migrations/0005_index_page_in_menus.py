@@ -7,7 +7,7 @@ from cms.migration_operations import show_in_menus
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("event_booking", "0003_offering_page_key_consent_v1"),
+        ("event_booking", "0004_organisers_role"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -7,7 +7,7 @@ from cms.migration_operations import show_in_menus
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("training_catalog", "0001_initial"),
+        ("training_catalog", "0002_organisers_on_training_index"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

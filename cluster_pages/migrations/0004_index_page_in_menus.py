@@ -7,7 +7,7 @@ from cms.migration_operations import show_in_menus
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cluster_pages", "0002_initial"),
+        ("cluster_pages", "0003_cluster_managers_role"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
