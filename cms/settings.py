@@ -221,7 +221,8 @@ STORAGES = {
         )
     },
 }
-# Media is served by Django itself (see urls.py) unless a front web server does it.
+# Images under /media/ are served by Django itself (cms/media.py) unless a front web server
+# does it; documents never are (WAGTAILDOCS_SERVE_METHOD below).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 # --- Wagtail --------------------------------------------------------------------------------
@@ -231,6 +232,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # Alt text (the image's description) is required on upload and edit; see cms/forms.py.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.AltTextRequiredImageForm"
+# Documents are served only by Wagtail's view (/documents/<id>/<name>), which checks the view
+# restrictions of their collection; never from MEDIA_ROOT (cms/media.py, README).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
