@@ -7,6 +7,7 @@ and e-mails printed to the console. Production sets ``DJANGO_SECRET_KEY``,
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "corsheaders",
     "django_q",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -258,6 +262,29 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["cms.openapi.only_own_endpoints"],
 }
+
+# --- Login protection (django-axes; cms/login_protection.py) --------------------------------
+# The lockout check comes first and logs nobody in; ModelBackend does the logging in.
+AUTHENTICATION_BACKENDS = [
+    "cms.login_protection.LoginAttemptsBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# LOGIN_FAILURE_LIMIT failed logins lock for LOGIN_LOCKOUT_MINUTES what LOGIN_LOCKOUT_BY names:
+# by default a username from one IP address, so an attacker cannot lock a user out everywhere.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [
+    [part.strip() for part in group.split("+")] if "+" in group else group.strip()
+    for group in env_list("LOGIN_LOCKOUT_BY", "username+ip_address")
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.login_protection.lockout_response"
+# The client address as the booking API's rate limit sees it: X-Forwarded-For only when
+# DJANGO_NUM_PROXIES proxies are trusted to set it, else REMOTE_ADDR (a header is forged freely).
+AXES_IPWARE_PROXY_COUNT = REST_FRAMEWORK["NUM_PROXIES"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
 
 # --- Security -------------------------------------------------------------------------------
 # HTTPS settings default to what a plain-HTTP development machine needs; production turns
