@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_q",
     "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The Content-Security-Policy header of the public site (CONTENT_SECURITY_POLICY below).
+    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -110,6 +114,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # {{ CSP_NONCE }} for an inline <script nonce="..."> (the site has none today).
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -301,6 +307,36 @@ SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 # Wagtail's live preview shows the page in a same-origin iframe, so X_FRAME_OPTIONS must stay
 # SAMEORIGIN rather than DENY; the deploy check's advice does not apply.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Content-Security-Policy of the public site (django-csp): scripts, styles, images, fonts and
+# media from this site only, no inline script without the request's nonce, no inline style,
+# forms post to this site, and no other site may frame a page. The public templates hold no
+# inline script or `style=` attribute (tests/cms/test_security_csp.py parses every page type).
+# The Wagtail admin is exempt: its editor runs inline scripts and styles of its own (and it
+# shows previews in a same-origin frame), so this policy would break it; it is behind a login.
+# CSP_REPORT_ONLY=1 sends the policy as Content-Security-Policy-Report-Only instead (to try a
+# change on a live site), CSP_REPORT_URI names where browsers report violations.
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    "img-src": [SELF],
+    "media-src": [SELF],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+if os.environ.get("CSP_REPORT_URI"):
+    _CSP_DIRECTIVES["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+_CSP = {"EXCLUDE_URL_PREFIXES": ["/admin/"], "DIRECTIVES": _CSP_DIRECTIVES}
+# (Not named CSP_REPORT_ONLY here: django-csp's check takes CSP_* settings for its old format.)
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = None, _CSP
+else:
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP, None
 
 LOGGING = {
     "version": 1,
