@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.utils import BadRequestError
 
-from cms.search_input import InvalidSearchInput, clean_query, search_operator, search_terms
+from cms.search_input import InvalidSearchInput, query_terms, search_operator
 
 
 class SearchFilter(wagtail_filters.SearchFilter):
@@ -31,17 +31,12 @@ class SearchFilter(wagtail_filters.SearchFilter):
         if "search" not in request.GET:
             return queryset
         cleaned = request.GET.copy()
-        cleaned["search"] = _cleaned("search", cleaned["search"], search_query_terms)
+        cleaned["search"] = _cleaned("search", cleaned["search"], query_terms)
         if "search_operator" in cleaned:
             cleaned["search_operator"] = _cleaned(
                 "search_operator", cleaned["search_operator"], search_operator
             )
         return super().filter_queryset(_WithQueryParameters(request, cleaned), queryset, view)
-
-
-def search_query_terms(raw: str) -> str:
-    """The words to search for in a raw query (`cms.search_input`)."""
-    return search_terms(clean_query(raw))
 
 
 def _cleaned(name: str, value: str, clean: Callable[[str], Any]) -> Any:

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
-from cms.search_input import clean_query, search_terms
+from cms.search_input import query_terms
 
 
 def search_pages(query: str, *, locale: Locale) -> Iterable[Page]:
@@ -18,7 +18,7 @@ def search_pages(query: str, *, locale: Locale) -> Iterable[Page]:
     behind a view restriction never appear. The search index is refreshed from the database
     row, which holds the published content, so a draft revision's words are not findable.
     """
-    terms = search_terms(clean_query(query))
+    terms = query_terms(query)
     if not terms:
         return Page.objects.none()
     pages = Page.objects.live().public().filter(locale=locale)

@@ -49,6 +49,11 @@ def search_terms(query: str) -> str:
     return " ".join(re.findall(r"\w+", query))
 
 
+def query_terms(raw: str | None) -> str:
+    """The words to search for in raw input: `clean_query`, then `search_terms`."""
+    return search_terms(clean_query(raw))
+
+
 def search_operator(raw: str | None) -> str | None:
     """`and`, `or` or None (Wagtail's default) for a `search_operator` value."""
     if raw is None:
