@@ -10,6 +10,7 @@
 import json
 
 import pytest
+from django.test import Client
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
@@ -21,6 +22,12 @@ from tests.event_booking.form_helpers import english_event
 RLO = "\u202e"  # right-to-left override
 ZWSP = "\u200b"  # zero-width space
 LRI = "\u2066"  # left-to-right isolate
+
+
+@pytest.fixture
+def client():
+    """The API answers in the Accept-Language (Hungarian by default); these tests read English."""
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
 
 
 def lock_with_password(page):
