@@ -11,7 +11,6 @@ from wagtail.models import PageViewRestriction
 from cms.translation import translate_instance
 from event_booking import calendars
 from tests import factories
-from tests.event_booking import job_helpers as h
 
 BUDAPEST = ZoneInfo("Europe/Budapest")
 
@@ -164,14 +163,14 @@ def test_an_offerings_calendar_url_is_the_download_of_that_offering(site, client
     training = factories.training(factories.training_index(home))
     run = training.runs.get()
 
-    event_url = calendars.offering_calendar_url(h.event_offering(page), "en")
-    run_url = calendars.offering_calendar_url(h.run_offering(run), "hu")
+    event_url = calendars.offering_calendar_url(factories.offering(page), "en")
+    run_url = calendars.offering_calendar_url(factories.offering(run), "hu")
 
     assert event_url == f"/en/events/{page.pk}.ics"
     assert summaries(parse(client.get(event_url))) == ["Open"]
     assert run_url == f"/hu/trainings/runs/{run.pk}.ics"
     assert summaries(parse(client.get(run_url))) == [training.title]
-    assert calendars.offering_calendar_url(h.offering(), "hu") is None
+    assert calendars.offering_calendar_url(factories.offering(), "hu") is None
 
 
 def test_an_event_that_is_running_now_is_still_upcoming(site, client, monkeypatch):
