@@ -14,9 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from event_booking.models import Offering
 from event_booking.tokens import booking_token
-from tests.event_booking import booking_helpers
+from tests import factories
 from tests.site.conftest import document, logo, site_content  # noqa: F401 (fixtures)
 
 SETTINGS_FILE = Path(__file__).resolve().parents[2] / "cms" / "settings.py"
@@ -103,8 +102,7 @@ def public_urls(content) -> list[str]:
 
 
 def test_every_public_page_type_sends_the_policy_and_passes_it(client, site_content):  # noqa: F811
-    offering = Offering.objects.get(translation_key=site_content["event"].translation_key)
-    booking = booking_helpers.book(offering)
+    booking = factories.booking(factories.offering(site_content["event"]))
     urls = [
         *public_urls(site_content),
         "/hu/kereses/?q=Agr%C3%A1r",
