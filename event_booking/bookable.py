@@ -70,7 +70,7 @@ class BookableOption:
 
     `option_id` is None for a page that sells one offering (an event); otherwise the id the
     reader sends back to choose it (a training run's row id). `venue` is the synchronised
-    (source-language) row: localize it for display.
+    (source-language) row of an option that has its own (a run): localize it for display.
     """
 
     option_id: int | None

@@ -224,7 +224,8 @@ class EventPage(BookablePage, Page):
 
     @classmethod
     def bookable_options_for(cls, pages: Sequence[Any]) -> dict[int, list[BookableOption]]:
-        """One option per event, without an id (no query)."""
+        """One option per event, without an id. No query: the venue is left out (it is the
+        page's own, shown by the page), so a listing of events does not load venues."""
         return {
             page.pk: [
                 BookableOption(
@@ -232,7 +233,6 @@ class EventPage(BookablePage, Page):
                     translation_key=page.translation_key,
                     start_date=timezone.localtime(page.start).date(),
                     end_date=timezone.localtime(page.end).date(),
-                    venue=page.venue,
                 )
             ]
             for page in pages
