@@ -9,7 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from cluster_pages.models import ClusterProfilePage, County
+from cluster_pages.models.profiles import ClusterProfilePage, County
 from cms.listing import Listing, build_listing
 from cms.localization import localized_all, one_per_translation
 from cms.models import Sector

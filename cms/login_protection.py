@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 from axes.backends import AxesStandaloneBackend
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
@@ -38,8 +39,6 @@ def lockout_response(
     request: HttpRequest, original_response: HttpResponse | None, credentials: dict | None
 ) -> HttpResponse:
     """The page a locked-out login gets (status 429): why, and for how long."""
-    from django.conf import settings
-
     cooloff: timedelta = settings.AXES_COOLOFF_TIME
     return TemplateResponse(
         request,

@@ -1,7 +1,7 @@
 """The home page and the translatable snippets shared by every app (sectors, venues)."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from django.db import models
 from django.http import HttpRequest, QueryDict
@@ -17,9 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import ImageRenditionField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
-
-if TYPE_CHECKING:
-    from cms.listing import Listing
+from cms.listing import Listing
 
 #: A text that may still be waiting for translation (gettext_lazy).
 StrOrPromise = str | Promise
@@ -94,7 +92,7 @@ class ListingPage(Page):
     class Meta:
         abstract = True
 
-    def get_listing(self, params: QueryDict) -> "Listing":
+    def get_listing(self, params: QueryDict) -> Listing:
         """The filtered, paginated child pages for the query string `params`."""
         raise NotImplementedError
 

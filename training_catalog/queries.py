@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 
 from cms.listing import Listing, build_listing
 from cms.localization import attach_localized, one_per_translation
-from training_catalog.models import TrainingPage, TrainingTopic
+from training_catalog.models.trainings import TrainingPage, TrainingTopic
 
 
 class TrainingFilterForm(forms.Form):

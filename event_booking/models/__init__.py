@@ -9,8 +9,9 @@ from event_booking.models.bookings import (
     EmailOutbox,
     OutboxStatus,
 )
+from event_booking.models.index_page import EventIndexPage
 from event_booking.models.offerings import Offering, OfferingKind
-from event_booking.models.pages import EventIndexPage, EventKind, EventPage
+from event_booking.models.pages import EventKind, EventPage
 
 __all__ = [
     "ACTIVE_STATUSES",

@@ -3,13 +3,12 @@
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -23,13 +22,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import VENUE_FIELDS, ChoiceLabelField, LocalizedManyField, LocalizedSnippetField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
-from cms.models import PAGE_TEXT_FIELDS, HomeSection, ListingPage, Venue
+from cms.models import PAGE_TEXT_FIELDS, Venue
 from event_booking.bookable import BookableOption, BookablePage, OfferingSpec
 from event_booking.calendar_entries import CalendarEntry, localized_venue, page_entry
 from event_booking.models.offerings import OfferingKind
-
-if TYPE_CHECKING:
-    from cms.listing import Listing
 
 
 class EventKind(models.TextChoices):
@@ -38,35 +34,6 @@ class EventKind(models.TextChoices):
     SPEED_DATING = "speed-dating", _("Speed dating")
     INTERNATIONAL = "international", _("International business event")
     CLUSTER_SEMINAR_DAY = "cluster-seminar-day", _("Cluster seminar day")
-
-
-class EventIndexPage(ListingPage):
-    """Lists events, upcoming or past, filterable by kind."""
-
-    subpage_types = ["event_booking.EventPage"]
-    home_section = HomeSection(
-        name="events",
-        heading=_("Upcoming events"),
-        link_label=_("All events"),
-        empty_message=_("No upcoming events at the moment."),
-        teaser_template="event_booking/event_teaser.html",
-        limit=3,
-        position=10,
-    )
-
-    class Meta:
-        verbose_name = _("event index page")
-
-    def get_listing(self, params: QueryDict) -> "Listing":
-        from event_booking.queries import event_listing  # queries imports this module
-
-        return event_listing(self, params)
-
-    def teasers(self, *, limit: int) -> list[Page]:
-        """The next events, soonest first (`upcoming_events`)."""
-        from event_booking.queries import upcoming_events  # queries imports this module
-
-        return upcoming_events(self, limit=limit)
 
 
 class EventPage(BookablePage, Page):

@@ -1,11 +1,8 @@
-"""Cluster profiles: one page per industry cluster of the region, under a cluster index."""
-
-from typing import TYPE_CHECKING
+"""Cluster profiles: the page of one cluster of the region, with its counties and labels."""
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -18,10 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import ChoiceLabelField, ImageRenditionField, LocalizedManyField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock, SocialLinkBlock
-from cms.models import PAGE_TEXT_FIELDS, HomeSection, ListingPage
-
-if TYPE_CHECKING:
-    from cms.listing import Listing
+from cms.models import PAGE_TEXT_FIELDS
 
 
 class County(models.TextChoices):
@@ -38,35 +32,6 @@ class QualityLabel(models.TextChoices):
     ESCA_BRONZE = "esca-bronze", _("ESCA/EUCLES Bronze label")
     ESCA_SILVER = "esca-silver", _("ESCA/EUCLES Silver label")
     ESCA_GOLD = "esca-gold", _("ESCA/EUCLES Gold label")
-
-
-class ClusterIndexPage(ListingPage):
-    """Lists the cluster profiles, filterable by sector and county (see `get_context`)."""
-
-    subpage_types = ["cluster_pages.ClusterProfilePage"]
-    home_section = HomeSection(
-        name="clusters",
-        heading=_("Clusters of the region"),
-        link_label=_("All clusters"),
-        empty_message=_("No cluster profiles yet."),
-        teaser_template="cluster_pages/cluster_teaser.html",
-        limit=6,
-        position=30,
-    )
-
-    class Meta:
-        verbose_name = _("cluster index page")
-
-    def get_listing(self, params: QueryDict) -> "Listing":
-        from cluster_pages.queries import cluster_listing  # queries imports this module
-
-        return cluster_listing(self, params)
-
-    def teasers(self, *, limit: int) -> list[Page]:
-        """Recently published clusters, every county represented (`county_teasers`)."""
-        from cluster_pages.queries import county_teasers  # queries imports this module
-
-        return county_teasers(self, limit=limit)
 
 
 class ClusterProfilePage(Page):

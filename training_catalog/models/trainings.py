@@ -4,12 +4,11 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -23,14 +22,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import ChoiceLabelField, LocalizedSnippetField
 from cms.api_streams import StreamJSONField
 from cms.blocks import TrainerBlock
-from cms.models import PAGE_TEXT_FIELDS, HomeSection, ListingPage
+from cms.models import PAGE_TEXT_FIELDS
 from event_booking.bookable import BookableOption, BookablePage, OfferingSpec, local_midnight
 from event_booking.calendar_entries import CalendarEntry, localized_venue, page_entry
 from event_booking.models import OfferingKind
 from training_catalog.api_fields import TrainingRunsField
-
-if TYPE_CHECKING:
-    from cms.listing import Listing
 
 
 class TrainingTopic(TranslatableMixin, models.Model):
@@ -64,35 +60,6 @@ class DeliveryLanguage(models.TextChoices):
     HUNGARIAN = "hu", _("Hungarian")
     ENGLISH = "en", _("English")
     BILINGUAL = "hu-en", _("Hungarian and English")
-
-
-class TrainingIndexPage(ListingPage):
-    """Lists the trainings, filterable by topic."""
-
-    subpage_types = ["training_catalog.TrainingPage"]
-    home_section = HomeSection(
-        name="trainings",
-        heading=_("Trainings"),
-        link_label=_("All trainings"),
-        empty_message=_("No training runs are scheduled at the moment."),
-        teaser_template="training_catalog/training_teaser.html",
-        limit=3,
-        position=20,
-    )
-
-    class Meta:
-        verbose_name = _("training index page")
-
-    def get_listing(self, params: QueryDict) -> "Listing":
-        from training_catalog.queries import training_listing  # queries imports this module
-
-        return training_listing(self, params)
-
-    def teasers(self, *, limit: int) -> list[Page]:
-        """Trainings with a coming run, soonest first (`upcoming_trainings`)."""
-        from training_catalog.queries import upcoming_trainings  # queries imports this module
-
-        return upcoming_trainings(self, limit=limit)
 
 
 class TrainingPage(BookablePage, Page):
