@@ -10,6 +10,7 @@
   module (see its docstring).
 """
 
+import itertools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,11 +20,10 @@ import pytest
 from django.conf import settings
 from django.db import transaction
 from django.test import override_settings
-from wagtail.models import Page
 
-from cms.translation import translate_object
 from tests import factories
 
+LOCAL_MEMORY_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 _POSTGRES_DESELECTED = "postgres_deselected"
 _deselected_by_workers: dict[str, int] = {}  # filled in the xdist controller
@@ -47,8 +47,11 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError("--reuse-db (make test-fast) is for the SQLite test database.")
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django's ordering (transactional tests last)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Deselect PostgreSQL-only tests on SQLite, and say so: they run in CI's PostgreSQL pass."""
+    """Run each module's `module_world` tests after its other tests; deselect PostgreSQL-only
+    tests on SQLite, and say so: they run in CI's PostgreSQL pass."""
+    items[:] = _world_tests_last(items)
     if not _is_sqlite():
         return
     postgres_only = [item for item in items if item.get_closest_marker("postgres")]
@@ -65,6 +68,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         reporter.write_line(_postgres_notice(len(postgres_only)), yellow=True)
     else:
         print(_postgres_notice(len(postgres_only)))
+
+
+def _world_tests_last(items: list[pytest.Item]) -> list[pytest.Item]:
+    """Within each run of a module's tests, those using `module_world` come last (stable).
+
+    A module's world lives until the module's last test: a test that does not ask for it must
+    run before it is built, or it would find the world's pages in its way.
+    """
+    ordered: list[pytest.Item] = []
+    for _module, run in itertools.groupby(items, key=lambda item: getattr(item, "module", None)):
+        run = list(run)
+        ordered += [item for item in run if "module_world" not in item.fixturenames]
+        ordered += [item for item in run if "module_world" in item.fixturenames]
+    return ordered
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -127,9 +144,11 @@ def module_world(request, django_db_setup, django_db_blocker, tmp_path_factory) 
     A module-scoped fixture that requests this builds its world once for the module instead of
     once per test; each test then runs in its own nested transaction (pytest-django's `db`), as
     with Django's `setUpTestData`, so a test that writes still leaves the world unchanged for
-    the next one. Such a fixture should hand tests copies (`copy.deepcopy`) of the objects,
-    and its module may hold no transactional test (refused here). Files the world uploads go
-    to the returned folder, which each test of the module gets a copy of as its MEDIA_ROOT.
+    the next one. Such a fixture should hand tests copies (`copy.deepcopy`) of the objects;
+    the module's tests that do not use the world run before it is built (see
+    `_world_tests_last`), and the module may hold no transactional test (refused here). Files
+    the world uploads go to the returned folder; each test of the module gets a copy of it as
+    its MEDIA_ROOT.
     """
     for item in request.session.items:
         if getattr(item, "module", None) is request.module and _is_transactional(item):
@@ -137,9 +156,10 @@ def module_world(request, django_db_setup, django_db_blocker, tmp_path_factory) 
                 f"{item.nodeid} is transactional: it cannot share a module_world module."
             )
     media = tmp_path_factory.mktemp("world-media")
+    caches = {} if settings.REDIS_URL else {"CACHES": LOCAL_MEMORY_CACHE}  # as `_fresh_cache`
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media),
+        override_settings(MEDIA_ROOT=media, **caches),
         transaction.atomic(),
     ):
         yield media
@@ -171,7 +191,7 @@ def _media_in_tmp(request, settings, tmp_path):
 def _fresh_cache(settings):
     """Each test starts with an empty cache: Redis when REDIS_URL is set (CI), else memory."""
     if not settings.REDIS_URL:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        settings.CACHES = LOCAL_MEMORY_CACHE
     from django.core.cache import cache
 
     cache.clear()
@@ -184,30 +204,12 @@ def home(db):
 
 
 @pytest.fixture
-def en_home(home, django_capture_on_commit_callbacks):
+def en_home(home):
     """The English home page, translated from the Hungarian one through wagtail-localize."""
-    with django_capture_on_commit_callbacks(execute=True):
-        return factories.translate(home, factories.HOME_STRINGS)
+    return factories.english_home()
 
 
 @pytest.fixture
-def to_english(django_capture_on_commit_callbacks):
-    """Translate a page or snippet into English through wagtail-localize, like a translator.
-
-    `to_english(obj, {"source": "target"}, publish=True)`: strings not given become "EN ...".
-    Returns the English object (the specific page, refreshed, for pages).
-    """
-
-    def translate(instance, overrides=None, publish=True):
-        with django_capture_on_commit_callbacks(execute=True):
-            translated = translate_object(
-                instance=instance,
-                locale_code="en",
-                strings=factories.english_strings(instance, overrides),
-                publish=publish,
-            )
-        if isinstance(translated, Page):
-            translated.refresh_from_db()
-        return translated
-
-    return translate
+def to_english(db):
+    """`factories.to_english`, for tests that take it as a fixture."""
+    return factories.to_english

@@ -24,7 +24,6 @@ from django.utils import timezone
 from cluster_pages.models import ClusterProfilePage
 from event_booking.models import EventPage
 from tests import factories
-from tests.api.helpers import make_image
 from training_catalog.models import TrainingPage, TrainingRun
 
 # Queries of one listing. Seven for any listing: view restrictions, the site, the root's
@@ -84,7 +83,7 @@ def listing_queries(api, page_type: str, listed: int, *related: str) -> tuple[in
 def body_with_image() -> list:
     return [
         ("paragraph", "<p>Leírás.</p>"),
-        ("image", {"image": make_image(), "alt_text": "Kép", "decorative": False}),
+        ("image", {"image": factories.image(), "alt_text": "Kép", "decorative": False}),
     ]
 
 
@@ -103,7 +102,7 @@ def test_cluster_listing_query_count_does_not_grow_with_the_site(api, tree, to_e
     page_type = "cluster_pages.ClusterProfilePage"
     for _n in range(SMALL):
         cluster = factories.cluster(
-            tree.clusters, sectors=sectors, logo=make_image(), description=body_with_image()
+            tree.clusters, sectors=sectors, logo=factories.image(), description=body_with_image()
         )
         to_english(cluster)
     small = listing_queries(api, page_type, SMALL, *RELATED[page_type])
@@ -115,7 +114,7 @@ def test_cluster_listing_query_count_does_not_grow_with_the_site(api, tree, to_e
             summary="Extra.",
             county="hajdu-bihar",
             city="Debrecen",
-            logo=make_image(),
+            logo=factories.image(),
             description=body_with_image(),
         )
         tree.clusters_en.add_child(instance=page)
