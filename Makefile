@@ -36,6 +36,8 @@ run: install
 # the 15 slowest tests listed at the end. PYTEST_ARGS passes more options or test paths.
 # `make test-fast` keeps the SQLite test database between runs (`--reuse-db`, one file per worker
 # under .pytest-db/), which spares the migrations; after editing a migration use `make test`.
+# xdist's default `--dist load` hands each worker tests in collection order, which keeps
+# pytest-django's order (transactional tests last) and each module's tests together.
 TEST_WORKERS ?= auto
 PYTEST_ARGS ?=
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --durations=15
