@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format bench messages
+.PHONY: install run test test-fast lint format bench messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +31,22 @@ run: install
 		$(PY) manage.py qcluster & \
 		$(PY) manage.py runserver --noreload $(HOST):$(PORT)'
 
-# The whole suite on the database DATABASE_URL names (SQLite when unset).
+# The whole suite on the database DATABASE_URL names (SQLite when unset), on every core
+# (pytest-xdist; TEST_WORKERS=0 runs it in one process) with a freshly built test database, and
+# the 15 slowest tests listed at the end. PYTEST_ARGS passes more options or test paths.
+# `make test-fast` keeps the SQLite test database between runs (`--reuse-db`, one file per worker
+# under .pytest-db/), which spares the migrations; after editing a migration use `make test`.
+# xdist's default `--dist load` hands each worker tests in collection order, which keeps
+# pytest-django's order (transactional tests last) and each module's tests together.
+TEST_WORKERS ?= auto
+PYTEST_ARGS ?=
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --durations=15
+
 test: install
-	$(PY) -m pytest
+	$(PYTEST) --create-db $(PYTEST_ARGS)
+
+test-fast: install
+	$(PYTEST) --reuse-db $(PYTEST_ARGS)
 
 # ruff, then the import contracts of pyproject.toml (the layers: the cms base knows no app).
 lint: install

@@ -1,12 +1,24 @@
-"""Small factories for pages and snippets. Each creates a published Hungarian page."""
+"""Small factories: the one way tests build each thing.
+
+Pages (each created published, in Hungarian), snippets, images and documents; English
+translations through wagtail-localize (`to_english`, `english_home`); and the bilingual site
+(`bilingual_site`: the home and the three index pages in both languages). Offerings and
+bookings have their own section at the end.
+"""
 
 import datetime as dt
 import itertools
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.base import ContentFile
+from django.test import TestCase
 from django.utils import timezone
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, TranslationSource
 
@@ -43,11 +55,6 @@ def publish(parent: Page, page: Page) -> Page:
     page.save_revision().publish()
     page.refresh_from_db()
     return page
-
-
-def translate(page: Page, strings: dict[str, str], publish: bool = True) -> Page:
-    """Translate through wagtail-localize (call inside captured on_commit callbacks)."""
-    return translate_instance(instance=page, locale_code="en", strings=strings, publish=publish)
 
 
 def locale(code: str) -> Locale:
@@ -148,6 +155,110 @@ def event(index: EventIndexPage, days_ahead: int = 14, **fields: Any) -> EventPa
         "capacity": 40,
     }
     return publish(index, EventPage(**{**defaults, **fields}))
+
+
+def image(
+    title: str = "",
+    *,
+    filename: str = "",
+    colour: str = "white",
+    size: tuple[int, int] = (600, 300),
+    **fields: Any,
+) -> Image:
+    """An uploaded PNG image; its file (and so its renditions) is named `filename`."""
+    n = next(_counter)
+    return Image.objects.create(
+        title=title or f"logo-{n}.png",
+        file=get_test_image_file(filename or f"image-{n}.png", colour=colour, size=size),
+        **fields,
+    )
+
+
+def document(title: str = "Tematika", filename: str = "tematika.pdf", **fields: Any) -> Document:
+    """An uploaded PDF document, served at /documents/<id>/<filename>."""
+    return Document.objects.create(
+        title=title, file=ContentFile(b"%PDF-1.4 test", name=filename), **fields
+    )
+
+
+def to_english(
+    instance: Any, overrides: Mapping[str, str] | None = None, publish: bool = True
+) -> Any:
+    """Translate a page or snippet into English through wagtail-localize, like a translator.
+
+    Every segment is translated: `overrides` maps source strings to their English, the others
+    become "EN <text>" (slugs "<slug>-en"). With `publish=False` a page translation is saved as
+    a draft. wagtail-localize publishes on commit: the callbacks run before this returns (do
+    not call it inside another `captureOnCommitCallbacks(execute=True)`, which would run them
+    twice). Returns the English object (the specific page, refreshed, for pages).
+    """
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translated = translate_instance(
+            instance=instance,
+            locale_code="en",
+            strings=english_strings(instance, overrides),
+            publish=publish,
+        )
+    if isinstance(translated, Page):
+        translated = translated.specific
+        translated.refresh_from_db()
+    return translated
+
+
+def english_home() -> HomePage:
+    """The English home page (translated once; later calls return it)."""
+    home = hungarian_home()
+    existing = home.get_translations().filter(locale__language_code="en").first()
+    return existing.specific if existing else to_english(home, HOME_STRINGS)
+
+
+@dataclass
+class BilingualSite:
+    """The home page and the three index pages in Hungarian with their live English pages."""
+
+    home: HomePage
+    home_en: HomePage
+    clusters: ClusterIndexPage
+    clusters_en: ClusterIndexPage
+    trainings: TrainingIndexPage
+    trainings_en: TrainingIndexPage
+    events: EventIndexPage
+    events_en: EventIndexPage
+
+
+ENGLISH_INDEX_TITLES = {
+    ClusterIndexPage: "Clusters",
+    TrainingIndexPage: "Trainings",
+    EventIndexPage: "Events",
+}
+
+
+def english_index(index: Page) -> Page:
+    """The live English translation of an index page: /en/clusters/, /en/trainings/, ...
+
+    The English home must exist first (`english_home`).
+    """
+    title = ENGLISH_INDEX_TITLES[type(index)]
+    return to_english(index, {index.title: title, index.slug: title.lower()})
+
+
+def bilingual_site() -> BilingualSite:
+    """The site's skeleton in both languages: the home pages and the three index pages."""
+    home = hungarian_home()
+    home_en = english_home()
+    clusters = cluster_index(home)
+    trainings = training_index(home)
+    events = event_index(home)
+    return BilingualSite(
+        home=home,
+        home_en=home_en,
+        clusters=clusters,
+        clusters_en=english_index(clusters),
+        trainings=trainings,
+        trainings_en=english_index(trainings),
+        events=events,
+        events_en=english_index(events),
+    )
 
 
 def english_strings(instance: object, overrides: Mapping[str, str] | None = None) -> dict[str, str]:

@@ -1,12 +1,10 @@
-"""Fixtures of the API tests: a bilingual site tree, images, documents and a translator."""
+"""Fixtures of the API tests: a bilingual site tree and a document."""
 
-from dataclasses import dataclass
+import copy
 
 import pytest
-from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.documents.models import Document
-from wagtail.models import Page
 
 from tests import factories
 
@@ -17,35 +15,20 @@ def api() -> Client:
     return Client()
 
 
-@dataclass
-class Tree:
-    """The Hungarian index pages and their live English translations."""
-
-    clusters: Page
-    clusters_en: Page
-    trainings: Page
-    trainings_en: Page
-    events: Page
-    events_en: Page
+@pytest.fixture(scope="module")
+def _tree(module_world) -> factories.BilingualSite:
+    return factories.bilingual_site()
 
 
 @pytest.fixture
-def tree(home, en_home, to_english) -> Tree:
-    clusters = factories.cluster_index(home)
-    trainings = factories.training_index(home)
-    events = factories.event_index(home)
-    return Tree(
-        clusters=clusters,
-        clusters_en=to_english(clusters, {"Klaszterek": "Clusters", "klaszterek": "clusters"}),
-        trainings=trainings,
-        trainings_en=to_english(trainings, {"Képzések": "Trainings", "kepzesek": "trainings"}),
-        events=events,
-        events_en=to_english(events, {"Rendezvények": "Events", "rendezvenyek": "events"}),
-    )
+def tree(_tree, db) -> factories.BilingualSite:
+    """The home and the three index pages, in Hungarian and English (/en/clusters/, ...).
+
+    Built once per test module (`module_world`); each test gets fresh copies of the pages.
+    """
+    return copy.deepcopy(_tree)
 
 
 @pytest.fixture
 def document(db) -> Document:
-    return Document.objects.create(
-        title="Tematika", file=ContentFile(b"%PDF-1.4 test", name="tematika.pdf")
-    )
+    return factories.document()

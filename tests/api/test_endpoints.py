@@ -4,11 +4,11 @@ import pytest
 from wagtail.documents.models import Document
 
 from tests import factories
-from tests.api.helpers import get_json, make_image
+from tests.api.helpers import get_json
 
 
 def test_pages_images_and_documents_endpoints_list_their_objects(api, tree, document):
-    image = make_image(title="Logó", description="A klaszter logója")
+    image = factories.image(title="Logó", description="A klaszter logója")
 
     pages = get_json(api, "/api/v2/pages/")
     images = get_json(api, "/api/v2/images/")

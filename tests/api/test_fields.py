@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from cms.models import Sector
 from tests import factories
-from tests.api.helpers import get_json, make_image
+from tests.api.helpers import get_json
 
 
 def detail(api, page, **params):
@@ -18,8 +18,8 @@ def detail(api, page, **params):
 def test_cluster_profile_in_english_has_every_field_with_english_sectors_and_logo(
     api, tree, to_english
 ):
-    logo = make_image(title="agrar.png", description="Az Agrár Klaszter logója")
-    photo = make_image(title="photo.png", description="Fotó")
+    logo = factories.image(title="agrar.png", description="Az Agrár Klaszter logója")
+    photo = factories.image(title="photo.png", description="Fotó")
     digital, agri = factories.sector("digital"), factories.sector("agri-food")
     partner = factories.cluster(tree.clusters, title="Partner Klaszter", slug="partner")
     partner_en = to_english(partner, {"Partner Klaszter": "Partner Cluster"})
@@ -273,7 +273,7 @@ def test_listing_with_all_fields_localises_every_page(api, tree, to_english):
     digital = factories.sector("digital")
     english_ids = []
     for _n in range(3):
-        cluster = factories.cluster(tree.clusters, sectors=[digital], logo=make_image())
+        cluster = factories.cluster(tree.clusters, sectors=[digital], logo=factories.image())
         english_ids.append(to_english(cluster).pk)
 
     data = get_json(api, "/api/v2/pages/?type=cluster_pages.ClusterProfilePage&locale=en&fields=*")
@@ -302,7 +302,7 @@ def test_listing_default_fields_stay_small_and_fields_parameter_adds_some(api, t
 
 
 def test_home_and_index_pages_show_their_fields(api, tree):
-    hero = make_image(title="hero.png", description="Debrecen látképe")
+    hero = factories.image(title="hero.png", description="Debrecen látképe")
     home = factories.hungarian_home()
     home.hero_image = hero
     home.intro = "Üdvözöljük!"
@@ -319,7 +319,7 @@ def test_home_and_index_pages_show_their_fields(api, tree):
 
 
 def test_deleted_image_in_a_stream_is_null_not_an_error(api, tree):
-    photo = make_image()
+    photo = factories.image()
     cluster = factories.cluster(
         tree.clusters,
         description=[("image", {"image": photo, "alt_text": "Kép", "decorative": False})],

@@ -3,60 +3,43 @@
 import gettext
 from pathlib import Path
 
+import polib
 from django.test import override_settings
 from django.utils import translation
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale" / "hu" / "LC_MESSAGES"
 
 
-def read_po(path: Path) -> dict[tuple[str | None, str], list[str]]:
-    """(msgctxt, msgid) -> msgstr forms, for a plain gettext .po file (no obsolete entries)."""
-    entries: dict[tuple[str | None, str], list[str]] = {}
-    current: dict[str, str] = {}
-    key = None
-
-    def flush() -> None:
-        if "msgid" in current and current["msgid"]:
-            forms = [v for k, v in sorted(current.items()) if k.startswith("msgstr")]
-            entries[(current.get("msgctxt"), current["msgid"])] = forms
-        current.clear()
-
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            if line.startswith("#, ") and "fuzzy" in line:
-                current["fuzzy"] = "yes"
-            continue
-        if line.startswith('"'):
-            current[key] += line[1:-1].encode().decode("unicode_escape").encode("latin-1").decode()
-            continue
-        key, _, value = line.partition(" ")
-        if key in ("msgctxt", "msgid") and "msgstr" in "".join(current):
-            fuzzy = current.pop("fuzzy", None)
-            flush()
-            if fuzzy:
-                current["fuzzy"] = fuzzy
-        current[key] = value[1:-1].encode().decode("unicode_escape").encode("latin-1").decode()
-    flush()
-    return entries
+def po_entries() -> list[polib.POEntry]:
+    """The live entries of the Hungarian catalogue (obsolete `#~` entries left out)."""
+    return [entry for entry in polib.pofile(str(LOCALE_DIR / "django.po")) if not entry.obsolete]
 
 
 def test_every_string_has_a_hungarian_translation_and_none_is_fuzzy():
-    text = (LOCALE_DIR / "django.po").read_text(encoding="utf-8")
-    entries = read_po(LOCALE_DIR / "django.po")
+    entries = po_entries()
     assert len(entries) > 400
-    missing = [msgid for (_ctx, msgid), forms in entries.items() if not all(forms)]
-    assert missing == []
-    assert "#, fuzzy" not in text.split("\n\n", 1)[1]
+    assert [entry.msgid for entry in entries if not entry.translated()] == []
+    assert [entry.msgid for entry in entries if entry.fuzzy] == []
 
 
 def test_the_compiled_catalogue_is_up_to_date_with_the_po_file():
     with (LOCALE_DIR / "django.mo").open("rb") as mo:
         catalogue = gettext.GNUTranslations(mo)
-    for (context, msgid), forms in read_po(LOCALE_DIR / "django.po").items():
-        if len(forms) == 1:
-            compiled = catalogue.pgettext(context, msgid) if context else catalogue.gettext(msgid)
-            assert compiled == forms[0], msgid
+    for entry in po_entries():
+        context = entry.msgctxt
+        if entry.msgid_plural:
+            # Hungarian has two forms (nplurals=2; plural=(n != 1)): n=1 and n=2 pick them.
+            for n, index in ((1, 0), (2, 1)):
+                compiled = (
+                    catalogue.npgettext(context, entry.msgid, entry.msgid_plural, n)
+                    if context
+                    else catalogue.ngettext(entry.msgid, entry.msgid_plural, n)
+                )
+                assert compiled == entry.msgstr_plural[index], entry.msgid
+        elif context:
+            assert catalogue.pgettext(context, entry.msgid) == entry.msgstr, entry.msgid
+        else:
+            assert catalogue.gettext(entry.msgid) == entry.msgstr, entry.msgid
 
 
 @override_settings(LANGUAGE_CODE="hu")

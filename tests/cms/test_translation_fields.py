@@ -3,9 +3,7 @@
 from tests import factories
 
 
-def test_translation_takes_text_from_translator_and_facts_from_source(
-    home, en_home, django_capture_on_commit_callbacks
-):
+def test_translation_takes_text_from_translator_and_facts_from_source(home, en_home):
     index = factories.cluster_index(home)
     digital = factories.sector("digital")
     cluster = factories.cluster(
@@ -16,23 +14,22 @@ def test_translation_takes_text_from_translator_and_facts_from_source(
         summary="Élelmiszeripari együttműködés.",
         members_companies=31,
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        factories.translate(
-            index,
-            {
-                "Klaszterek": "Clusters",
-                "klaszterek": "clusters",
-                "A régió klaszterei.": "The region's clusters.",
-            },
-        )
-        english = factories.translate(
-            cluster,
-            {
-                "Agrár Klaszter": "Agri Cluster",
-                "agrar-klaszter": "agri-cluster",
-                "Élelmiszeripari együttműködés.": "Food industry cooperation.",
-            },
-        )
+    factories.to_english(
+        index,
+        {
+            "Klaszterek": "Clusters",
+            "klaszterek": "clusters",
+            "A régió klaszterei.": "The region's clusters.",
+        },
+    )
+    english = factories.to_english(
+        cluster,
+        {
+            "Agrár Klaszter": "Agri Cluster",
+            "agrar-klaszter": "agri-cluster",
+            "Élelmiszeripari együttműködés.": "Food industry cooperation.",
+        },
+    )
 
     english.refresh_from_db()
     assert english.locale.language_code == "en"
@@ -44,15 +41,12 @@ def test_translation_takes_text_from_translator_and_facts_from_source(
     assert english.translation_key == cluster.translation_key
 
 
-def test_training_runs_keep_their_ids_and_translation_keys_across_syncs(
-    home, en_home, django_capture_on_commit_callbacks
-):
+def test_training_runs_keep_their_ids_and_translation_keys_across_syncs(home, en_home):
     index = factories.training_index(home)
     training = factories.training(index, runs=2, title="Képzés", slug="kepzes", summary="Össz.")
     strings = {"Képzés": "Training", "kepzes": "training", "Össz.": "Summary."}
-    with django_capture_on_commit_callbacks(execute=True):
-        factories.translate(index, {"Képzések": "Trainings", "kepzesek": "trainings"})
-        english = factories.translate(training, strings)
+    factories.to_english(index, {"Képzések": "Trainings", "kepzesek": "trainings"})
+    english = factories.to_english(training, strings)
     first_ids = sorted(english.runs.values_list("id", "translation_key"))
 
     run = training.runs.first()
@@ -60,8 +54,7 @@ def test_training_runs_keep_their_ids_and_translation_keys_across_syncs(
     run.save()
     training.refresh_from_db()
     training.save_revision().publish()
-    with django_capture_on_commit_callbacks(execute=True):
-        english = factories.translate(training, strings)
+    english = factories.to_english(training, strings)
 
     assert sorted(english.runs.values_list("id", "translation_key")) == first_ids
     assert {r.translation_key for r in english.runs.all()} == {
@@ -70,25 +63,21 @@ def test_training_runs_keep_their_ids_and_translation_keys_across_syncs(
     assert 30 in english.runs.values_list("seats", flat=True)
 
 
-def test_a_draft_translation_of_a_live_page_stays_off_the_site_and_api(
-    home, en_home, client, django_capture_on_commit_callbacks
-):
+def test_a_draft_translation_of_a_live_page_stays_off_the_site_and_api(home, en_home, client):
     index = factories.cluster_index(home)
     cluster = factories.cluster(index, title="Méz Klaszter", slug="mez", summary="Méhészet.")
     strings = {"Klaszterek": "Clusters", "klaszterek": "clusters", "A régió klaszterei.": "Ours."}
     page_strings = {"Méz Klaszter": "Honey Cluster", "mez": "honey", "Méhészet.": "Beekeeping."}
-    with django_capture_on_commit_callbacks(execute=True):
-        factories.translate(index, strings)
-        english = factories.translate(cluster, page_strings)
+    factories.to_english(index, strings)
+    english = factories.to_english(cluster, page_strings)
 
     cluster.summary = "Méhészet és viaszfeldolgozás."
     cluster.save_revision().publish()
-    with django_capture_on_commit_callbacks(execute=True):
-        factories.translate(
-            cluster,
-            {**page_strings, "Méhészet és viaszfeldolgozás.": "Draft text."},
-            publish=False,
-        )
+    factories.to_english(
+        cluster,
+        {**page_strings, "Méhészet és viaszfeldolgozás.": "Draft text."},
+        publish=False,
+    )
 
     english.refresh_from_db()
     assert english.live and english.has_unpublished_changes

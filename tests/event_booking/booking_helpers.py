@@ -32,19 +32,3 @@ def waiting(offering: Offering) -> list[str]:
         .order_by("waitlisted_at", "pk")
         .values_list("email", flat=True)
     )
-
-
-def to_english(instance: Any, capture: Any, overrides: dict[str, str] | None = None) -> Any:
-    """Translate (and publish) `instance` into English through wagtail-localize.
-
-    `capture` is pytest-django's `django_capture_on_commit_callbacks` fixture: the
-    translation publishes on commit.
-    """
-    from wagtail.models import Page
-
-    with capture(execute=True):
-        translated = factories.translate(instance, factories.english_strings(instance, overrides))
-    if isinstance(translated, Page):
-        translated = translated.specific
-        translated.refresh_from_db()
-    return translated

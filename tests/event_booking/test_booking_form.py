@@ -98,10 +98,8 @@ def test_event_page_shows_a_labelled_form_with_consent_text_and_hidden_honeypot(
     assert seats_left in soup.select_one("#booking").get_text(" ", strip=True)
 
 
-def test_english_page_shows_the_form_and_consent_in_english(
-    client, home, en_home, event, django_capture_on_commit_callbacks
-):
-    english = english_event(event, django_capture_on_commit_callbacks)
+def test_english_page_shows_the_form_and_consent_in_english(client, home, en_home, event):
+    english = english_event(event)
     response = client.get(english.url)
     assert response.status_code == 200
     soup = soup_of(response)

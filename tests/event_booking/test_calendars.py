@@ -8,7 +8,6 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from cms.translation import translate_instance
 from event_booking import calendars
 from tests import factories
 
@@ -26,26 +25,22 @@ def summaries(calendar):
 
 
 @pytest.fixture
-def site(home, en_home, django_capture_on_commit_callbacks):
+def site(home, en_home):
     """An event index in both languages and a helper that adds a translated event."""
     index = factories.event_index(home)
-    with django_capture_on_commit_callbacks(execute=True):
-        factories.translate(index, {"Rendezvények": "Events", "rendezvenyek": "events"})
+    factories.english_index(index)
 
     def translated_event(hu_title, en_title, **fields):
         page = factories.event(index, title=hu_title, slug=hu_title.lower(), **fields)
-        with django_capture_on_commit_callbacks(execute=True):
-            english = factories.translate(
-                page, {hu_title: en_title, hu_title.lower(): en_title.lower()}
-            )
+        english = factories.to_english(
+            page, {hu_title: en_title, hu_title.lower(): en_title.lower()}
+        )
         return page, english
 
     return index, translated_event
 
 
-def test_the_feed_lists_only_live_upcoming_public_events_of_its_language(
-    site, client, django_capture_on_commit_callbacks
-):
+def test_the_feed_lists_only_live_upcoming_public_events_of_its_language(site, client):
     index, translated_event = site
     later, later_en = translated_event("Kesobb", "Later", days_ahead=20)
     sooner, sooner_en = translated_event("Hamarosan", "Soon", days_ahead=3)
@@ -58,10 +53,9 @@ def test_the_feed_lists_only_live_upcoming_public_events_of_its_language(
     )
     only_hu = factories.event(index, title="Csak magyar", slug="csak-magyar", days_ahead=7)
     # An English translation saved but not published (a draft) stays out of the English feed.
-    with django_capture_on_commit_callbacks(execute=True):
-        factories.translate(
-            only_hu, {"Csak magyar": "Hungarian only", "csak-magyar": "hu-only"}, publish=False
-        )
+    factories.to_english(
+        only_hu, {"Csak magyar": "Hungarian only", "csak-magyar": "hu-only"}, publish=False
+    )
 
     hungarian = parse(client.get("/hu/events/feed.ics"))
     english = parse(client.get("/en/events/feed.ics"))
@@ -92,17 +86,12 @@ def test_the_feed_is_stable_when_fetched_again(site, client):
     assert first.decoded("DTSTART") == second.decoded("DTSTART")
 
 
-def test_the_feed_shows_the_venue_in_the_feeds_language(
-    site, client, django_capture_on_commit_callbacks
-):
+def test_the_feed_shows_the_venue_in_the_feeds_language(site, client):
     _index, translated_event = site
     venue = factories.venue()
-    with django_capture_on_commit_callbacks(execute=True):
-        translate_instance(
-            instance=venue,
-            locale_code="en",
-            strings={"Debreceni Egyetem Főépület": "University of Debrecen", "Magyarország": "HU"},
-        )
+    factories.to_english(
+        venue, {"Debreceni Egyetem Főépület": "University of Debrecen", "Magyarország": "HU"}
+    )
     translated_event("Talalkozo", "Meeting", venue=venue)
 
     (hu_event,) = parse(client.get("/hu/events/feed.ics")).walk("VEVENT")

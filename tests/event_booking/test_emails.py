@@ -9,7 +9,6 @@ from django.core import mail
 from django.utils import translation
 from icalendar import Calendar
 
-from cms.translation import translate_instance
 from event_booking import jobs
 from event_booking.emails import build_message
 from event_booking.models import BookingStatus, EmailKind, EmailOutbox
@@ -22,7 +21,7 @@ START = dt.datetime(2030, 6, 1, 10, 0, tzinfo=BUDAPEST)
 
 
 @pytest.fixture
-def event(home, en_home, django_capture_on_commit_callbacks):
+def event(home, en_home):
     """A paid Hungarian event at a venue, both translated into English and live."""
     venue = factories.venue()
     index = factories.event_index(home)
@@ -35,19 +34,17 @@ def event(home, en_home, django_capture_on_commit_callbacks):
         venue=venue,
         fee=Decimal("500.00"),
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        translate_instance(
-            instance=venue,
-            locale_code="en",
-            strings={
-                "Debreceni Egyetem Főépület": "University of Debrecen Main Building",
-                "Magyarország": "Hungary",
-            },
-        )
-        factories.translate(index, {"Rendezvények": "Events", "rendezvenyek": "events"})
-        english = factories.translate(
-            page, {"Klasztertalálkozó": "Cluster Meeting", "klasztertalalkozo": "cluster-meeting"}
-        )
+    factories.to_english(
+        venue,
+        {
+            "Debreceni Egyetem Főépület": "University of Debrecen Main Building",
+            "Magyarország": "Hungary",
+        },
+    )
+    factories.english_index(index)
+    english = factories.to_english(
+        page, {"Klasztertalálkozó": "Cluster Meeting", "klasztertalalkozo": "cluster-meeting"}
+    )
     page.english = english
     return page
 
@@ -210,9 +207,7 @@ def test_user_text_is_escaped_in_html_and_kept_out_of_headers(db):
     assert "script" not in raw.as_string().split("\n\n", 1)[0]  # not in any header
 
 
-def test_the_job_sends_html_and_text_in_the_bookings_language(
-    event, monkeypatch, django_capture_on_commit_callbacks
-):
+def test_the_job_sends_html_and_text_in_the_bookings_language(event, monkeypatch):
     h.run_tasks_inline(monkeypatch)
     booking = factories.booking(
         factories.offering(event), language="en", status=BookingStatus.CONFIRMED

@@ -93,10 +93,8 @@ def test_shows_status_seats_amount_title_date_and_venue(client, event, offering)
     assert soup.select_one(f'a[href="/hu/events/{event.pk}.ics"]')
 
 
-def test_english_manage_page_shows_the_english_title_and_calendar(
-    client, en_home, event, offering, django_capture_on_commit_callbacks
-):
-    english = english_event(event, django_capture_on_commit_callbacks, title="Business meeting")
+def test_english_manage_page_shows_the_english_title_and_calendar(client, en_home, event, offering):
+    english = english_event(event, title="Business meeting")
     booking = factories.booking(
         offering, language="en", organisation="X", tax_number="1", billing_address="Y"
     )

@@ -305,14 +305,12 @@ SECRETS = {
 }
 
 
-def test_public_api_pages_and_calendars_never_show_personal_data(
-    client, home, en_home, django_capture_on_commit_callbacks
-):
+def test_public_api_pages_and_calendars_never_show_personal_data(client, home, en_home):
     from tests.event_booking import booking_helpers
     from tests.event_booking.form_helpers import english_event
 
     event = booking_helpers.event_page(home, title="Nyilvános nap", capacity=1, fee=10)
-    english = english_event(event, django_capture_on_commit_callbacks, title="Public day")
+    english = english_event(event, title="Public day")
     offering = factories.offering(event)
     confirmed = factories.booking(offering, **SECRETS)
     waiting = factories.booking(offering, **{**SECRETS, "email": "second.titkos@secret.example"})

@@ -50,7 +50,7 @@ def private_english_event(home, en_home, django_capture_on_commit_callbacks):
     """A Hungarian event whose English translation is live but password-protected."""
     index = factories.event_index(home)
     hungarian = factories.event(index, title="Klasztertalálkozó", slug="klasztertalalkozo")
-    english = english_event(hungarian, django_capture_on_commit_callbacks, title="Secret Summit")
+    english = english_event(hungarian, title="Secret Summit")
     lock_with_password(english)
     return hungarian, english
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from event_booking.models import Booking, BookingStatus, EventIndexPage, Offering
 from tests import factories
-from tests.event_booking.booking_helpers import event_page, to_english
+from tests.event_booking.booking_helpers import event_page
 
 URL = "/api/bookings/"
 
@@ -40,12 +40,11 @@ def person(page, n, **fields):
 
 
 @pytest.fixture
-def bilingual_event(home, en_home, django_capture_on_commit_callbacks):
+def bilingual_event(home, en_home):
     """A 10-seat Hungarian event and its published English translation."""
-    capture = django_capture_on_commit_callbacks
     hungarian = event_page(home, capacity=10, max_seats_per_booking=6, fee=Decimal("20.00"))
-    to_english(EventIndexPage.objects.get(locale__language_code="hu"), capture)
-    english = to_english(hungarian, capture, {hungarian.title: "Business meeting"})
+    factories.english_index(EventIndexPage.objects.get(locale__language_code="hu"))
+    english = factories.to_english(hungarian, {hungarian.title: "Business meeting"})
     return hungarian, english
 
 
@@ -111,14 +110,11 @@ def test_the_pages_api_shows_the_same_availability_in_both_languages(client, bil
     assert "opens" in hu_booking
 
 
-def test_a_training_lists_its_runs_with_the_ids_the_booking_api_takes(
-    client, home, en_home, django_capture_on_commit_callbacks
-):
-    capture = django_capture_on_commit_callbacks
+def test_a_training_lists_its_runs_with_the_ids_the_booking_api_takes(client, home, en_home):
     index = factories.training_index(home)
     training = factories.training(index, runs=2, price_eur=Decimal("500.00"))
-    to_english(index, capture)
-    english = to_english(training, capture)
+    factories.english_index(index)
+    english = factories.to_english(training)
 
     runs = api_booking(client, english)["runs"]
     first_en = runs[0]
@@ -136,19 +132,16 @@ def test_a_training_lists_its_runs_with_the_ids_the_booking_api_takes(
     assert hu_runs[0]["id"] != first_en["id"]
 
 
-def test_a_run_keeps_its_bookings_across_translation_syncs(
-    client, home, en_home, django_capture_on_commit_callbacks
-):
-    capture = django_capture_on_commit_callbacks
+def test_a_run_keeps_its_bookings_across_translation_syncs(client, home, en_home):
     index = factories.training_index(home)
     training = factories.training(index)
-    to_english(index, capture)
-    english = to_english(training, capture)
+    factories.english_index(index)
+    english = factories.to_english(training)
     post(client, person(english, 1))
 
     training.summary = "Új összefoglaló."
     training.save_revision().publish()
-    english = to_english(training, capture)
+    english = factories.to_english(training)
 
     assert Offering.objects.count() == 1
     assert api_booking(client, english)["runs"][0]["confirmed"] == 1

@@ -1,48 +1,68 @@
-"""Fixtures of the public-site tests: a small bilingual site and a translation helper."""
+"""Fixtures of the public-site tests: a logo, a document and a small bilingual site.
+
+`site_content` is built once per test module (see `module_world` in tests/conftest.py): its
+tests only read it, and each gets fresh copies of the objects.
+"""
+
+import copy
+import datetime as dt
+from decimal import Decimal
 
 import pytest
-from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.images.tests.utils import get_test_image_file
+
+from tests import factories
+
+
+def agrar_logo() -> Image:
+    return factories.image(
+        "agrar-logo.png",
+        filename="agrar-logo.png",
+        description="Az Agrár Klaszter logója",
+        colour="green",
+        size=(400, 200),
+    )
 
 
 @pytest.fixture
 def logo(db) -> Image:
-    return Image.objects.create(
-        title="agrar-logo.png",
-        description="Az Agrár Klaszter logója",
-        file=get_test_image_file("agrar-logo.png", colour="green", size=(400, 200)),
-    )
+    return agrar_logo()
 
 
 @pytest.fixture
 def document(db) -> Document:
-    return Document.objects.create(
-        title="Tematika", file=ContentFile(b"%PDF-1.4 test", name="tematika.pdf")
-    )
+    return factories.document()
+
+
+@pytest.fixture(scope="module")
+def _site_content(module_world) -> dict:
+    return build_site_content()
 
 
 @pytest.fixture
-def site_content(home, en_home, to_english, logo, document):
+def site_content(_site_content, db) -> dict:
     """One page of each type in Hungarian with its English translation, and their snippets.
 
-    Returns a dict of the pages and snippets by role ("cluster", "en_cluster", ...).
+    A dict of the pages and snippets by role ("cluster", "en_cluster", ...).
     """
-    import datetime as dt
-    from decimal import Decimal
+    return copy.deepcopy(_site_content)
 
-    from django.utils import timezone
 
-    from tests import factories
-
+def build_site_content() -> dict:
+    site = factories.bilingual_site()
+    logo = agrar_logo()
+    document = factories.document()
+    to_english = factories.to_english
     digital = factories.sector("digital")
     venue = factories.venue()
     topic = factories.topic()
     en_venue = to_english(venue, {"Debreceni Egyetem Főépület": "University of Debrecen"})
     en_topic = to_english(topic, {"Klaszterstratégia": "Cluster strategy"})
 
-    cluster_index = factories.cluster_index(home)
+    home, en_home = site.home, site.home_en
+    cluster_index, en_cluster_index = site.clusters, site.clusters_en
     cluster = factories.cluster(
         cluster_index,
         sectors=[digital],
@@ -59,7 +79,6 @@ def site_content(home, en_home, to_english, logo, document):
         description=[("paragraph", "<p>Közös fejlesztések a régióban.</p>")],
         social_links=[("link", {"platform": "linkedin", "url": "https://linkedin.example/agrar"})],
     )
-    en_cluster_index = to_english(cluster_index, {"Klaszterek": "Clusters"})
     en_cluster = to_english(
         cluster,
         {
@@ -69,7 +88,7 @@ def site_content(home, en_home, to_english, logo, document):
         },
     )
 
-    training_index = factories.training_index(home)
+    training_index, en_training_index = site.trainings, site.trainings_en
     training = factories.training(
         training_index,
         runs=2,
@@ -85,7 +104,6 @@ def site_content(home, en_home, to_english, logo, document):
     run.venue = venue
     run.save()
     training.save_revision().publish()
-    en_training_index = to_english(training_index, {"Képzések": "Trainings"})
     en_training = to_english(
         training,
         {
@@ -94,7 +112,7 @@ def site_content(home, en_home, to_english, logo, document):
         },
     )
 
-    event_index = factories.event_index(home)
+    event_index, en_event_index = site.events, site.events_en
     start = dt.datetime(2030, 6, 3, 8, 0, tzinfo=dt.UTC)  # 10:00 in Budapest (CEST)
     event = factories.event(
         event_index,
@@ -109,7 +127,6 @@ def site_content(home, en_home, to_english, logo, document):
     )
     event.participating_clusters.set([cluster])
     event.save_revision().publish()
-    en_event_index = to_english(event_index, {"Rendezvények": "Events"})
     en_event = to_english(
         event, {"Agrár üzletember-találkozó": "Agri business meeting", "Klaszterközpont": "Centre"}
     )

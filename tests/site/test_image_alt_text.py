@@ -8,6 +8,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
+from tests import factories
+
 pytestmark = pytest.mark.django_db
 
 
@@ -66,9 +68,7 @@ def test_upload_with_alt_text_creates_the_image(admin_client):
 
 
 def test_editing_cannot_remove_the_alt_text(admin_client):
-    image = Image.objects.create(
-        title="Logó", description="Régi leírás", file=get_test_image_file("logo.png")
-    )
+    image = factories.image("Logó", filename="logo.png", description="Régi leírás")
 
     response = admin_client.post(
         reverse("wagtailimages:edit", args=[image.pk]),
