@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format bench messages
+.PHONY: install browser-deps run test lint format bench messages screenshots
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,11 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 install: $(VENV)/.installed
+
+# What the browser tests need besides Python packages: Debian's chromium (apt, as root, when
+# missing; or CHROMIUM_PATH) and axe-core from the npm registry (into .cache/browser/).
+browser-deps:
+	scripts/ensure-browser-deps
 
 # Migrates, seeds the demo content (idempotent), upserts the job schedules, points the Wagtail
 # Site at PUBLIC_BASE_URL (default http://HOST:PORT), then runs the site
@@ -31,8 +36,8 @@ run: install
 		$(PY) manage.py qcluster & \
 		$(PY) manage.py runserver --noreload $(HOST):$(PORT)'
 
-# The whole suite on the database DATABASE_URL names (SQLite when unset).
-test: install
+# The whole suite on the database DATABASE_URL names (SQLite when unset), browser tests included.
+test: install browser-deps
 	$(PY) -m pytest
 
 lint: install
