@@ -218,3 +218,32 @@ def bookable_event(home, en_home, django_capture_on_commit_callbacks) -> dict:
     )
     en_event = english_event(event, django_capture_on_commit_callbacks, "Agri business meeting")
     return {"event": event, "en_event": en_event}
+
+
+@pytest.fixture
+def paid_and_full(home, en_home, to_english) -> dict:
+    """A paid training (500 EUR, two runs) and a free event whose one seat is taken, both
+    published in Hungarian and English."""
+    from decimal import Decimal
+
+    from tests import factories
+    from tests.event_booking import booking_helpers
+
+    training_index = factories.training_index(home)
+    training = factories.training(
+        training_index,
+        runs=2,
+        title="Klaszterstratégia a gyakorlatban",
+        slug="klaszterstrategia",
+        price_eur=Decimal("500.00"),
+    )
+    to_english(training_index, {"Képzések": "Trainings"})
+    en_training = to_english(
+        training, {"Klaszterstratégia a gyakorlatban": "Cluster strategy in practice"}
+    )
+    event_index = factories.event_index(home)
+    full = factories.event(event_index, title="Teltházas szeminárium", capacity=1)
+    to_english(event_index, {"Rendezvények": "Events"})
+    en_full = to_english(full, {"Teltházas szeminárium": "Sold-out seminar"})
+    booking_helpers.book(booking_helpers.offering_of(full), email="first@example.org")
+    return {"training": training, "en_training": en_training, "full": full, "en_full": en_full}
