@@ -157,3 +157,11 @@ def say(language: str, msgid: str, **values: object) -> str:
     with translation.override(language):
         text = translation.gettext(msgid)
     return text % values if values else text
+
+
+def report(problems: dict[str, list[str]]) -> str:
+    """Problems by page address, one per line, for an assertion message."""
+    return "\n".join(
+        f"{address}\n" + "\n".join(f"  - {line}" for line in lines)
+        for address, lines in problems.items()
+    )
