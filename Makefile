@@ -60,3 +60,8 @@ bench: install
 messages: install
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages --locale hu --ignore ".venv/*" --ignore "tests/*"
 	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --locale hu --ignore ".venv/*"
+
+# Fresh screenshots of the demo site (public pages in both languages at phone and desktop size,
+# and the admin) under docs/screenshots/, for the README. Not a test; uses a scratch database.
+screenshots: install browser-deps
+	$(PY) scripts/screenshots.py
