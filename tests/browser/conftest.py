@@ -103,10 +103,19 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> objec
 
 @pytest.fixture(autouse=True)
 def _browser_site(settings, live_server, monkeypatch) -> None:
-    """Jobs inline (django-q2 reads `sync` once, at import) and e-mail links to the server."""
+    """Jobs inline (django-q2 reads `sync` once, at import) and e-mail links to the server.
+
+    Under pytest-xdist the workers share one Redis database: each gets its own key prefix,
+    or a rendition cached by one worker would name an image file that exists only in that
+    worker's media folder, and the other worker's page would show a broken image.
+    """
     monkeypatch.setattr(Conf, "SYNC", True)
     settings.PUBLIC_BASE_URL = live_server.url
     settings.WAGTAILADMIN_BASE_URL = live_server.url
+    if settings.REDIS_URL:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        default = {**settings.CACHES["default"], "KEY_PREFIX": f"browser-{worker}"}
+        settings.CACHES = {**settings.CACHES, "default": default}
 
 
 @pytest.fixture
