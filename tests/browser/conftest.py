@@ -29,6 +29,7 @@ from django_q.conf import Conf
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.browser.pages import PageLog
+from tests.site.conftest import document, logo, site_content  # noqa: F401  (shared fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -166,8 +167,6 @@ def _save_artifacts(nodeid: str, opened: list[tuple[BrowserContext, Page, PageLo
 
 
 # --- data ------------------------------------------------------------------------------------
-
-from tests.site.conftest import document, logo, site_content  # noqa: E402, F401  (shared)
 
 
 @pytest.fixture
