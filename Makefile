@@ -40,9 +40,11 @@ run: install
 test: install browser-deps
 	$(PY) -m pytest
 
+# ruff, then the import contracts of pyproject.toml (the layers: the cms base knows no app).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import ChoiceLabelField, ImageRenditionField, LocalizedManyField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock, SocialLinkBlock
-from cms.models import PAGE_TEXT_FIELDS, ListingPage
+from cms.models import PAGE_TEXT_FIELDS, HomeSection, ListingPage
 
 if TYPE_CHECKING:
     from cms.listing import Listing
@@ -44,6 +44,15 @@ class ClusterIndexPage(ListingPage):
     """Lists the cluster profiles, filterable by sector and county (see `get_context`)."""
 
     subpage_types = ["cluster_pages.ClusterProfilePage"]
+    home_section = HomeSection(
+        name="clusters",
+        heading=_("Clusters of the region"),
+        link_label=_("All clusters"),
+        empty_message=_("No cluster profiles yet."),
+        teaser_template="cluster_pages/cluster_teaser.html",
+        limit=6,
+        position=30,
+    )
 
     class Meta:
         verbose_name = _("cluster index page")
@@ -52,6 +61,12 @@ class ClusterIndexPage(ListingPage):
         from cluster_pages.queries import cluster_listing  # queries imports this module
 
         return cluster_listing(self, params)
+
+    def teasers(self, *, limit: int) -> list[Page]:
+        """Recently published clusters, every county represented (`county_teasers`)."""
+        from cluster_pages.queries import county_teasers  # queries imports this module
+
+        return county_teasers(self, limit=limit)
 
 
 class ClusterProfilePage(Page):

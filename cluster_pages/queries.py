@@ -1,5 +1,6 @@
 """Which cluster profiles an index page lists, and the form that filters them."""
 
+import itertools
 from typing import Any
 
 from django import forms
@@ -70,12 +71,22 @@ def attach_localized_sectors(clusters: list[ClusterProfilePage], locale: Locale)
         cluster.sectors_localized = [translated[sector.pk] for sector in cluster.sectors.all()]
 
 
-def latest_clusters(home: Page, limit: int = 6) -> list[ClusterProfilePage]:
-    """Teasers for the home page: the most recently published clusters of its language."""
-    return list(
-        ClusterProfilePage.objects.descendant_of(home)
-        .live()
-        .public()
-        .select_related("logo")
-        .order_by("-first_published_at")[:limit]
-    )
+def county_teasers(index: Page, *, limit: int) -> list[ClusterProfilePage]:
+    """Home-page teasers of `index`: recently published clusters, every county represented.
+
+    The newest clusters alone could all come from one or two counties (and so leave out
+    Hajdú-Bihar, the agency's own). So the teasers are taken in rounds: each round takes the
+    newest cluster not yet shown from each county, the newest county first, until `limit`
+    clusters are chosen. With `limit` at least the number of counties that have a cluster,
+    each of them is shown. Live, public clusters of `index` only (so of its language).
+    """
+    clusters = ClusterProfilePage.objects.child_of(index).live().public()
+    by_county: dict[str, list[int]] = {}
+    for pk, county in clusters.order_by("-first_published_at", "-pk").values_list("pk", "county"):
+        by_county.setdefault(county, []).append(pk)
+    chosen: list[int] = []
+    for round_ in itertools.zip_longest(*by_county.values()):
+        chosen.extend(pk for pk in round_ if pk is not None)
+    chosen = chosen[:limit]
+    pages = clusters.select_related("logo").in_bulk(chosen)
+    return [pages[pk] for pk in chosen]

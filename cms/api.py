@@ -30,11 +30,11 @@ Adding a field, e.g. the booking engine's `booking` availability on events and t
     # event_booking/api_fields.py
     class BookingAvailabilityField(BatchedField):
         def load(self, pages, context):
-            # One query for all the pages: seats are counted per translation key.
-            free = availability_by_translation_key(keys={p.translation_key for p in pages})
-            return {p.pk: {"seats_left": free.get(p.translation_key), ...} for p in pages}
+            # {page.pk: {"seats_left": ..., ...}} for all the pages of the response, in a
+            # constant number of queries (event_booking.services.availability).
+            return availability_for_pages(pages)
 
-    # event_booking/models/pages.py, EventPage.api_fields:
+    # in the page type's api_fields:
     APIField("booking", serializer=BookingAvailabilityField()),
 
 That is all: the detail view shows it, a listing shows it with `?fields=booking` (or
@@ -57,9 +57,11 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageHtmlUrlField
 from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.documents.api.v2 import views as wagtail_documents_views
+from wagtail.images.api.v2 import views as wagtail_images_views
 from wagtail.models import Locale, Page, Site
+
+from cms.api_input import CleanInputMixin, with_clean_search
 
 
 def content_language_codes() -> list[str]:
@@ -103,7 +105,7 @@ def locale_from_parameter(code: str) -> Locale:
     return locale
 
 
-class PagesAPIViewSet(wagtail_views.PagesAPIViewSet):
+class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
     """Wagtail's pages endpoint with batched serialisation and stricter visibility.
 
     See the module docstring for the contract.
@@ -112,7 +114,7 @@ class PagesAPIViewSet(wagtail_views.PagesAPIViewSet):
     base_serializer_class = PageSerializer
     filter_backends = [
         LocaleFilter if backend is wagtail_filters.LocaleFilter else backend
-        for backend in wagtail_views.PagesAPIViewSet.filter_backends
+        for backend in with_clean_search(wagtail_views.PagesAPIViewSet.filter_backends)
     ]
 
     def get_base_queryset(self) -> QuerySet:
@@ -129,13 +131,6 @@ class PagesAPIViewSet(wagtail_views.PagesAPIViewSet):
                 super().get_base_queryset().exclude(id__in=off_schedule.values("id"))
             )
         return self._base_queryset
-
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        """Refuse NUL characters in any parameter (PostgreSQL would fail on them: a 500)."""
-        super().initial(request, *args, **kwargs)
-        for name, values in request.GET.lists():
-            if any("\x00" in value for value in values) or "\x00" in name:
-                raise BadRequestError(f"{name}: null characters are not allowed")
 
     def get_queryset(self) -> QuerySet:
         return super().get_queryset().select_related("locale")
@@ -184,6 +179,18 @@ class PagesAPIViewSet(wagtail_views.PagesAPIViewSet):
                 return None
             return page if queryset.filter(pk=page.pk).exists() else None
         return super().find_object(queryset, request)
+
+
+class ImagesAPIViewSet(CleanInputMixin, wagtail_images_views.ImagesAPIViewSet):
+    """Wagtail's images endpoint with the project's input cleaning."""
+
+    filter_backends = with_clean_search(wagtail_images_views.ImagesAPIViewSet.filter_backends)
+
+
+class DocumentsAPIViewSet(CleanInputMixin, wagtail_documents_views.DocumentsAPIViewSet):
+    """Wagtail's documents endpoint with the project's input cleaning."""
+
+    filter_backends = with_clean_search(wagtail_documents_views.DocumentsAPIViewSet.filter_backends)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -1,9 +1,11 @@
 """The home page and the translatable snippets shared by every app (sectors, venues)."""
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.db import models
 from django.http import HttpRequest, QueryDict
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -19,6 +21,9 @@ from cms.blocks import BodyBlock
 if TYPE_CHECKING:
     from cms.listing import Listing
 
+#: A text that may still be waiting for translation (gettext_lazy).
+StrOrPromise = str | Promise
+
 
 #: The Page fields every page type translates (the rest of Page's fields are Wagtail's own).
 PAGE_TEXT_FIELDS = [
@@ -29,11 +34,49 @@ PAGE_TEXT_FIELDS = [
 ]
 
 
+@dataclass(frozen=True)
+class HomeSection:
+    """How an index page presents itself on the home page.
+
+    The home page knows no app: it shows one section per live, public index page below it,
+    each declared by the index page's class (`ListingPage.home_section`).
+
+    Attributes:
+        name: the section's id on the page (`<name>-heading`), e.g. "events".
+        heading: the section's heading.
+        link_label: the text of the link to the index page ("All events").
+        empty_message: shown when the index page has no teasers.
+        teaser_template: renders one teaser card from the context variable `teaser`.
+        limit: how many teasers the section shows at most.
+        position: sections are shown by ascending position (independent of the tree order,
+            which orders the menu).
+    """
+
+    name: str
+    heading: StrOrPromise
+    link_label: StrOrPromise
+    empty_message: StrOrPromise
+    teaser_template: str
+    limit: int
+    position: int
+
+
+@dataclass(frozen=True)
+class SectionTeasers:
+    """One section of the home page: an index page, its declaration and its teasers."""
+
+    index: "ListingPage"
+    section: HomeSection
+    pages: list[Page]
+
+
 class ListingPage(Page):
     """Base of the index pages (clusters, trainings, events): an intro and a filtered listing.
 
-    One per language under the home page. Subclasses set `subpage_types` and implement
-    `get_listing`, which turns the query string into a `cms.listing.Listing`.
+    One per language under the home page. Subclasses set `subpage_types` and `home_section`
+    and implement `get_listing`, which turns the query string into a `cms.listing.Listing`,
+    and `teasers`, the pages the home page shows of them. Index pages are in the main menu
+    (`show_in_menus`, on by default for new ones; editors may switch it off).
     """
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -43,12 +86,23 @@ class ListingPage(Page):
     parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
     translatable_fields = [*PAGE_TEXT_FIELDS, TranslatableField("intro")]
+    show_in_menus_default = True
+
+    #: The index page's section on the home page; None keeps it off the home page.
+    home_section: ClassVar[HomeSection | None] = None
 
     class Meta:
         abstract = True
 
     def get_listing(self, params: QueryDict) -> "Listing":
         """The filtered, paginated child pages for the query string `params`."""
+        raise NotImplementedError
+
+    def teasers(self, *, limit: int) -> list[Page]:
+        """At most `limit` live, public pages below this index for the home page, in order.
+
+        They are in this index page's language, ready for `home_section.teaser_template`.
+        """
         raise NotImplementedError
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -81,6 +135,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    # Strings, not imports: the base names the page types it may hold without loading the apps.
     subpage_types = [
         "cluster_pages.ClusterIndexPage",
         "training_catalog.TrainingIndexPage",
@@ -99,12 +154,32 @@ class HomePage(Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """Adds teasers of this language's coming events, clusters and trainings (cms.teasers)."""
-        from cms.teasers import home_teasers  # it imports the apps' models, which import this
+    def home_sections(self) -> list[SectionTeasers]:
+        """The sections of this home page, by `HomeSection.position`.
 
+        One per live, public child index page (`ListingPage`) that declares a `home_section`,
+        with its teasers; all in this page's language.
+        """
+        children = [
+            child
+            # child_of, not get_children(): see cms.navigation.main_menu.
+            for child in Page.objects.child_of(self).live().public().specific()
+            if isinstance(child, ListingPage) and child.home_section is not None
+        ]
+        children.sort(key=lambda child: child.home_section.position)
+        return [
+            SectionTeasers(
+                index=child,
+                section=child.home_section,
+                pages=child.teasers(limit=child.home_section.limit),
+            )
+            for child in children
+        ]
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Adds `sections`: the teasers of each index page (`home_sections`)."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_teasers(self))
+        context["sections"] = self.home_sections()
         return context
 
 

@@ -26,13 +26,6 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
-from cluster_pages.models import ClusterIndexPage
-from event_booking.models.pages import EventIndexPage
-from training_catalog.models import TrainingIndexPage
-
-# Index pages shown in the main menu, in this order.
-MENU_PAGE_TYPES = (ClusterIndexPage, TrainingIndexPage, EventIndexPage)
-
 
 @dataclass(frozen=True)
 class LanguageLink:
@@ -175,19 +168,20 @@ def search_url(language_code: str) -> str | None:
 
 
 def main_menu(*, page: Page | None, request: HttpRequest | None, language_code: str) -> Menu:
-    """The header's menu: the home page and the index pages of the reader's language, then search.
+    """The header's menu: the home page and its menu pages in the reader's language, then search.
 
-    The index pages are the live, public children of that language's home page of the types in
-    `MENU_PAGE_TYPES`. Without a live home in that language, the menu falls back to the
-    source-language home (the reader then sees Hungarian links rather than none).
+    The menu pages are the live, public children of that language's home page marked "show in
+    menus" (Wagtail's `show_in_menus`, on by default for index pages), in the page tree's order
+    (editors reorder them in the admin). Without a live home in that language, the menu falls
+    back to the source-language home (the reader then sees Hungarian links rather than none).
     """
     homes = home_pages(request)
     home = homes.get(language_code) or homes.get(settings.LANGUAGE_CODE)
     items = []
     if home is not None:
-        children = home.get_children().live().public().type(*MENU_PAGE_TYPES).specific()
-        order = {model: position for position, model in enumerate(MENU_PAGE_TYPES)}
-        for child in sorted(children, key=lambda child: order.get(type(child), 99)):
+        # child_of, not get_children(): it reads the tree paths, not the parent's cached
+        # `numchild`, which a stale page object saved later can reset to 0.
+        for child in Page.objects.child_of(home).live().public().in_menu().order_by("path"):
             url = _url(child, request)
             if not url:
                 continue

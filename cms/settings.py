@@ -7,10 +7,12 @@ and e-mails printed to the console. Production sets ``DJANGO_SECRET_KEY``,
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -65,6 +67,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "corsheaders",
     "django_q",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -87,7 +91,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The Content-Security-Policy header of the public site (CONTENT_SECURITY_POLICY below).
+    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -106,6 +114,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # {{ CSP_NONCE }} for an inline <script nonce="..."> (the site has none today).
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -113,7 +123,8 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-# Persistent connections halve request time on PostgreSQL (see FACTS); SQLite ignores them.
+# Persistent connections about halve request time on PostgreSQL (measured with gunicorn and wrk);
+# SQLite ignores them.
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
 }
@@ -221,7 +232,8 @@ STORAGES = {
         )
     },
 }
-# Media is served by Django itself (see urls.py) unless a front web server does it.
+# Images under /media/ are served by Django itself (cms/media.py) unless a front web server
+# does it; documents never are (WAGTAILDOCS_SERVE_METHOD below).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 # --- Wagtail --------------------------------------------------------------------------------
@@ -234,6 +246,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # Alt text (the image's description) is required on upload and edit; see cms/forms.py.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.AltTextRequiredImageForm"
+# Documents are served only by Wagtail's view (/documents/<id>/<name>), which checks the view
+# restrictions of their collection; never from MEDIA_ROOT (cms/media.py, README).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
@@ -258,6 +273,29 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["cms.openapi.only_own_endpoints"],
 }
 
+# --- Login protection (django-axes; cms/login_protection.py) --------------------------------
+# The lockout check comes first and logs nobody in; ModelBackend does the logging in.
+AUTHENTICATION_BACKENDS = [
+    "cms.login_protection.LoginAttemptsBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# LOGIN_FAILURE_LIMIT failed logins lock for LOGIN_LOCKOUT_MINUTES what LOGIN_LOCKOUT_BY names:
+# by default a username from one IP address, so an attacker cannot lock a user out everywhere.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [
+    [part.strip() for part in group.split("+")] if "+" in group else group.strip()
+    for group in env_list("LOGIN_LOCKOUT_BY", "username+ip_address")
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.login_protection.lockout_response"
+# The client address as the booking API's rate limit sees it: X-Forwarded-For only when
+# DJANGO_NUM_PROXIES proxies are trusted to set it, else REMOTE_ADDR (a header is forged freely).
+AXES_IPWARE_PROXY_COUNT = REST_FRAMEWORK["NUM_PROXIES"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+
 # --- Security -------------------------------------------------------------------------------
 # HTTPS settings default to what a plain-HTTP development machine needs; production turns
 # them on (see .env.example), after which `manage.py check --deploy` reports nothing.
@@ -273,6 +311,36 @@ SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 # Wagtail's live preview shows the page in a same-origin iframe, so X_FRAME_OPTIONS must stay
 # SAMEORIGIN rather than DENY; the deploy check's advice does not apply.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Content-Security-Policy of the public site (django-csp): scripts, styles, images, fonts and
+# media from this site only, no inline script without the request's nonce, no inline style,
+# forms post to this site, and no other site may frame a page. The public templates hold no
+# inline script or `style=` attribute (tests/cms/test_security_csp.py parses every page type).
+# The Wagtail admin is exempt: its editor runs inline scripts and styles of its own (and it
+# shows previews in a same-origin frame), so this policy would break it; it is behind a login.
+# CSP_REPORT_ONLY=1 sends the policy as Content-Security-Policy-Report-Only instead (to try a
+# change on a live site), CSP_REPORT_URI names where browsers report violations.
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    "img-src": [SELF],
+    "media-src": [SELF],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+if os.environ.get("CSP_REPORT_URI"):
+    _CSP_DIRECTIVES["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+_CSP = {"EXCLUDE_URL_PREFIXES": ["/admin/"], "DIRECTIVES": _CSP_DIRECTIVES}
+# (Not named CSP_REPORT_ONLY here: django-csp's check takes CSP_* settings for its old format.)
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = None, _CSP
+else:
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP, None
 
 LOGGING = {
     "version": 1,

@@ -1,9 +1,13 @@
 """Translating pages and snippets through wagtail-localize, the way the translation editor does.
 
-`translate_object` is used by `seed_demo` and by the tests. It goes through wagtail-localize's
+`translate_instance` is used by `seed_demo` and by the tests. It goes through wagtail-localize's
 own models (a `TranslationSource`, a `Translation` and one `StringTranslation` per segment), so
 the result is indistinguishable from a translator's work: the translation stays linked to its
 source, shows its progress in the editor and can be synced later.
+
+Not to be confused with wagtail-localize's `operations.translate_object(instance, locales)`,
+which only sets up translations (copies of the source text) for a translator to fill in; this
+function also supplies the translated strings and publishes (or drafts) the result.
 """
 
 from collections.abc import Mapping
@@ -21,7 +25,7 @@ from wagtail_localize.models import (
 )
 
 
-def translate_object(
+def translate_instance(
     *,
     instance: Model,
     locale_code: str,
@@ -73,8 +77,9 @@ def translate_object(
             )
         existing = _live_translation(source, locale)
         if not publish and existing is not None:
-            # wagtail-localize's own draft path writes the new text into the live page row
-            # (FACTS: save_target(publish=False)), so readers would see an unapproved draft.
+            # wagtail-localize's own draft path, `Translation.save_target(publish=False)`, writes
+            # the new text into the live page row before saving a revision, so readers would see
+            # an unapproved draft.
             # Build the translated page in memory and store it as a revision only.
             draft = source.get_ephemeral_translated_instance(locale, fallback=False)
             draft.save_revision(user=user, log_action=True)

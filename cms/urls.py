@@ -4,7 +4,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.api import api_router
+from cms.media import serve_public_media
 from cms.sitemaps import LocalizedSitemap
 from event_booking import calendar_views
 
@@ -28,10 +28,10 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Uploaded images and documents; a front web server may take this over (SERVE_MEDIA=0).
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    # Uploaded images only; documents go through Wagtail's view above, which checks their
+    # collection's view restrictions (cms/media.py). A front web server may take this over
+    # (SERVE_MEDIA=0), and must then serve the image folders only (README, Configuration).
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_public_media)]
 
 urlpatterns += i18n_patterns(
     # Translated route: /hu/kereses/ and /en/search/ (the msgstr is in locale/hu/).

@@ -7,12 +7,21 @@ from django.urls import translate_url
 from wagtail.models import Locale
 
 from cms.listing import paginate
-from cms.search import clean_query, search_pages, specific_in_order
+from cms.search import search_pages, specific_in_order
+from cms.search_input import InvalidSearchInput, clean_query
 
 
 def search(request: HttpRequest) -> TemplateResponse:
-    """`/hu/kereses/?q=...` and `/en/search/?q=...`: results in the URL's language only."""
-    query = clean_query(request.GET.get("q"))
+    """`/hu/kereses/?q=...` and `/en/search/?q=...`: results in the URL's language only.
+
+    A query that cannot be searched for (`cms.search_input`) shows the reason, with a 400.
+    """
+    try:
+        query = clean_query(request.GET.get("q"))
+    except InvalidSearchInput as invalid:
+        query, error = "", invalid.message
+    else:
+        error = None
     results = search_pages(query, locale=Locale.get_active())
     page_obj = paginate(results, request.GET.get("page"))
     page_obj.object_list = specific_in_order(page_obj.object_list)
@@ -22,5 +31,6 @@ def search(request: HttpRequest) -> TemplateResponse:
     return TemplateResponse(
         request,
         "cms/search.html",
-        {"query": query, "page_obj": page_obj, "translated_urls": translated_urls},
+        {"query": query, "error": error, "page_obj": page_obj, "translated_urls": translated_urls},
+        status=400 if error else 200,
     )

@@ -31,6 +31,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -54,7 +55,6 @@ from event_booking.services import bookings as booking_services
 from event_booking.services import waitlist
 from event_booking.services.consent import current_consent
 from event_booking.services.errors import BookingError, BookingNotFound
-from event_booking.services.offerings import resolve_offering
 from event_booking.tokens import booking_token, manage_url
 
 DEFAULT_RATE_LIMIT = "20/minute"
@@ -97,12 +97,26 @@ def error_response(error: BookingError) -> Response:
     return Response({"detail": str(error.message)}, status=status.HTTP_409_CONFLICT)
 
 
+class BoundedJSONParser(JSONParser):
+    """DRF's JSON parser, answering 400 instead of 500 for a body nested too deeply.
+
+    Python's JSON decoder raises `RecursionError` (not a `ValueError`, which DRF turns into
+    400) at about a thousand levels: a 2 KB body of `[[[...]]]` would otherwise be a 500.
+    """
+
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError(_("The JSON body is nested too deeply.")) from None
+
+
 class BookingAPIView(APIView):
     """Common settings: JSON only, no session auth (no CSRF), rate-limited per IP."""
 
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
     renderer_classes = [JSONRenderer]
     throttle_classes = [BookingRateThrottle]
 
@@ -130,18 +144,12 @@ class BookingCreateView(BookingAPIView):
             return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
         data = serializer.validated_data
         try:
-            target = resolve_offering(page_id=data["page"], run_id=data.get("run"))
-            outcome = booking_services.create_booking(
-                offering_id=target.offering.pk,
-                page_id=target.page.pk,
-                name=data["name"],
-                email=data["email"],
-                organisation=data.get("organisation", ""),
-                phone=data.get("phone", ""),
-                tax_number=data.get("tax_number", ""),
-                billing_address=data.get("billing_address", ""),
+            outcome = booking_services.book(
+                page_id=data["page"],
+                run_id=data.get("run"),
+                booker=booking_services.BookerDetails.from_data(data),
                 seats=data["seats"],
-                language=data.get("language") or target.page.locale.language_code,
+                language=data.get("language"),
                 consent=current_consent(),
             )
         except BookingError as error:

@@ -34,20 +34,16 @@ def events_feed(request: HttpRequest) -> HttpResponse:
 @require_safe
 def event_calendar(request: HttpRequest, page_id: int) -> HttpResponse:
     """`/<lang>/events/<page_id>.ics`: one event, in the URL's language when translated."""
-    page = calendars.public_event(page_id)
-    if page is None:
+    found = calendars.event_ics(page_id, get_language())
+    if found is None:
         raise Http404
-    page = calendars.localized_event(page, get_language())
-    body = calendars.build_calendar([calendars.event_entry(page)])
-    return _ics_response(body, f"event-{page.translation_key}.ics", download=True)
+    return _ics_response(*found, download=True)
 
 
 @require_safe
 def training_run_calendar(request: HttpRequest, run_id: int) -> HttpResponse:
     """`/<lang>/trainings/runs/<run_id>.ics`: one training run, all-day entries."""
-    run = calendars.public_run(run_id)
-    if run is None:
+    found = calendars.option_ics(run_id, get_language())
+    if found is None:
         raise Http404
-    run = calendars.localized_run(run, get_language())
-    body = calendars.build_calendar([calendars.run_entry(run)])
-    return _ics_response(body, f"training-{run.translation_key}.ics", download=True)
+    return _ics_response(*found, download=True)

@@ -5,12 +5,12 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import Error, register
 
+from event_booking.api import rate_limit_is_valid
+
 
 @register()
 def check_booking_rate_limit(app_configs: Any = None, **kwargs: Any) -> list[Error]:
     """BOOKING_RATE_LIMIT must be empty (no limit) or a rate such as `20/minute`."""
-    from event_booking.api import rate_limit_is_valid
-
     value = getattr(settings, "BOOKING_RATE_LIMIT", "")
     if rate_limit_is_valid(value):
         return []

@@ -16,6 +16,9 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -69,10 +72,6 @@ def xlsx_response(
     *, filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence]
 ) -> HttpResponse:
     """An Excel workbook download with one sheet: a bold header row, then `rows`."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     workbook = Workbook(write_only=True)
     # Sheet titles may not hold []:*?/\ and are at most 31 characters long.
     sheet = workbook.create_sheet(title="".join(c for c in title if c not in "[]:*?/\\")[:31])

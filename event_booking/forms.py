@@ -15,13 +15,21 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from event_booking.models import ConsentText, EventPage, Offering
-from event_booking.services.availability import Availability, availability_of
-from event_booking.services.consent import consent_text
+from cms.localization import localized_all
+from event_booking.bookable import is_bookable
+from event_booking.models import ConsentText, Offering
+from event_booking.services.availability import (
+    Availability,
+    availability_of,
+    registration_error,
+    with_seat_counts,
+)
+from event_booking.services.consent import consent_text, current_consent
 from event_booking.services.errors import (
     BookingError,
     OfferingOver,
@@ -110,26 +118,23 @@ def _state_of(error: BookingError | None) -> str:
 
 
 def booking_setup(page: Page) -> BookingSetup:
-    """What the booking area of `page` shows now (see `BookingSetup`).
+    """What the booking area of `page` shows now (see `BookingSetup`). Read-only: a GET
+    never creates an offering; a page whose offering does not exist is UNAVAILABLE.
 
-    Only a live, public event or training page can be booked; anything else (a draft in
-    preview, another page type) is UNAVAILABLE and shows nothing.
+    Only a live, public bookable page can be booked; anything else (a draft in preview,
+    another page type) is UNAVAILABLE and shows nothing.
     """
-    from event_booking.services.availability import registration_error
-    from event_booking.services.consent import current_consent
-    from training_catalog.models import TrainingPage
-
     page = page.specific
     language = page.locale.language_code if page.pk else "hu"
     unavailable = BookingSetup(page=page, state=UNAVAILABLE, language=language)
-    if not isinstance(page, EventPage | TrainingPage) or not page.pk or not page.live:
+    if not is_bookable(page) or not page.pk or not page.live:
         return unavailable
     try:
         consent = current_consent()
     except BookingError:
         return unavailable
     now = timezone.now()
-    if isinstance(page, EventPage):
+    if not page.offers_choice:
         try:
             offering = resolve_offering(page_id=page.pk).offering
         except RegistrationClosed:
@@ -145,43 +150,39 @@ def booking_setup(page: Page) -> BookingSetup:
             consent=consent,
             opens=offering.registration_opens,
         )
-    return _training_setup(page, language=language, consent=consent, now=now)
+    return _choice_setup(page, language=language, consent=consent, now=now)
 
 
-def _training_setup(
+def _choice_setup(
     page: Page, *, language: str, consent: ConsentText, now: dt.datetime
 ) -> BookingSetup:
-    from cms.localization import localized_all
-    from event_booking.services.availability import registration_error, with_seat_counts
-
-    runs = list(page.runs.select_related("venue").order_by("start_date", "sort_order", "pk"))
-    if not runs:
+    """A page with a choice (a training's runs): its options open for registration."""
+    options = page.bookable_options()
+    if not options:
         return BookingSetup(page=page, state=UNAVAILABLE, language=language)
-    try:
-        resolve_offering(page_id=page.pk, run_id=runs[0].pk)  # creates missing offerings
-    except BookingError:
-        pass
     offerings = {
         o.translation_key: o
         for o in with_seat_counts(
-            Offering.objects.filter(translation_key__in=[r.translation_key for r in runs])
+            Offering.objects.filter(translation_key__in=[o.translation_key for o in options])
         )
     }
-    venues = localized_all([r.venue for r in runs if r.venue], page.locale)
+    venues = localized_all([o.venue for o in options if o.venue], page.locale)
     venue_names = {v.translation_key: v.name for v in venues}
     choices = []
-    for run in runs:
-        offering = offerings.get(run.translation_key)
+    for option in options:
+        offering = offerings.get(option.translation_key)
         if offering is None or registration_error(offering, now=now) is not None:
             continue
         choices.append(
             RunChoice(
-                run_id=run.pk,
+                run_id=option.option_id,
                 offering=offering,
                 availability=availability_of(offering, now=now),
-                start_date=run.start_date,
-                end_date=run.end_date,
-                venue_name=venue_names.get(run.venue.translation_key, "") if run.venue else "",
+                start_date=option.start_date,
+                end_date=option.end_date,
+                venue_name=venue_names.get(option.venue.translation_key, "")
+                if option.venue
+                else "",
             )
         )
     if not choices:
@@ -190,8 +191,6 @@ def _training_setup(
 
 
 def _run_label(choice: RunChoice) -> str:
-    from django.template.defaultfilters import date as date_filter
-
     dates = date_filter(choice.start_date, "DATE_FORMAT")
     if choice.end_date != choice.start_date:
         dates = f"{dates} – {date_filter(choice.end_date, 'DATE_FORMAT')}"

@@ -59,15 +59,15 @@ def event_listing(index: Page, params: QueryDict) -> Listing:
     return listing
 
 
-def upcoming_events(home: Page, limit: int = 3) -> list[EventPage]:
-    """Teasers for the home page: the next events of its language, soonest first."""
+def upcoming_events(index: Page, *, limit: int) -> list[EventPage]:
+    """Home-page teasers of `index`: its live, public events not over yet, soonest first."""
     events = list(
-        EventPage.objects.descendant_of(home)
+        EventPage.objects.child_of(index)
         .live()
         .public()
         .filter(end__gte=timezone.now())
         .select_related("venue")
         .order_by("start")[:limit]
     )
-    attach_localized(events, "venue", home.locale)
+    attach_localized(events, "venue", index.locale)
     return events

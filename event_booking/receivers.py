@@ -1,36 +1,37 @@
-"""Signal receivers: keep offerings in step with published pages. They only call services."""
+"""Signal receivers: keep offerings in step with published bookable pages. They only call
+services. `connect_bookable_models()` (run by the app's `ready`) connects them for every page
+type that implements `BookablePage`, whichever app it lives in."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from event_booking.models import EventPage
+from event_booking.bookable import bookable_models
 from event_booking.services import offerings
-from training_catalog.models import TrainingPage
-
-BOOKABLE_PAGE_TYPES = (EventPage, TrainingPage)
 
 
-@receiver(page_published)
 def sync_offerings_on_publish(sender: type, instance: Any, **kwargs: Any) -> None:
-    """An event or training page (either language) was published: upsert its offerings."""
-    if isinstance(instance, BOOKABLE_PAGE_TYPES):
-        offerings.sync_offerings_for_page(page=instance)
+    """A bookable page (either language) was published: upsert its offerings."""
+    offerings.sync_offerings_for_page(page=instance)
 
 
-@receiver(page_unpublished)
 def deactivate_offerings_on_unpublish(sender: type, instance: Any, **kwargs: Any) -> None:
-    """An event or training page was unpublished: deactivate unless a translation is live."""
-    if isinstance(instance, BOOKABLE_PAGE_TYPES):
-        offerings.page_removed(page=instance)
-
-
-@receiver(post_delete, sender=EventPage)
-@receiver(post_delete, sender=TrainingPage)
-def deactivate_offerings_on_delete(sender: type, instance: Any, **kwargs: Any) -> None:
-    """An event or training page was deleted: as unpublishing (bookings are kept)."""
+    """A bookable page was unpublished: deactivate unless a translation is live."""
     offerings.page_removed(page=instance)
+
+
+def deactivate_offerings_on_delete(sender: type, instance: Any, **kwargs: Any) -> None:
+    """A bookable page was deleted: as unpublishing (bookings are kept)."""
+    offerings.page_removed(page=instance)
+
+
+def connect_bookable_models() -> None:
+    """Connect the receivers above for every bookable page type (idempotent)."""
+    for model in bookable_models():
+        uid = f"event_booking:{model._meta.label}"
+        page_published.connect(sync_offerings_on_publish, sender=model, dispatch_uid=uid)
+        page_unpublished.connect(deactivate_offerings_on_unpublish, sender=model, dispatch_uid=uid)
+        post_delete.connect(deactivate_offerings_on_delete, sender=model, dispatch_uid=uid)

@@ -16,6 +16,7 @@ from rest_framework import serializers
 from event_booking.models import Booking
 from event_booking.services import bookings as booking_services
 from event_booking.services.errors import InvalidBooking
+from event_booking.services.pages import offering_page
 from event_booking.tokens import manage_url
 
 # Ids beyond these would make PostgreSQL fail with "out of range" instead of "not found".
@@ -171,7 +172,10 @@ def booking_data(booking: Booking, *, position: int | None, **extra: Any) -> dic
 
 
 def booking_detail_data(booking: Booking, *, position: int | None) -> dict[str, Any]:
+    """The detail fields of `booking` for its owner; the offering's title is its live,
+    public page's in the booker's language (`services.pages.offering_page`)."""
     offering = booking.offering
+    page = offering_page(offering, booking.language)
     return booking_data(
         booking,
         position=position,
@@ -179,8 +183,7 @@ def booking_detail_data(booking: Booking, *, position: int | None) -> dict[str, 
         reminders_enabled=booking.reminders_enabled,
         created_at=booking.created_at.isoformat(),
         offering={
-            # The title of the page it was booked through, in the booker's language.
-            "title": booking.page.title if booking.page_id and booking.page else offering.title,
+            "title": page.title if page is not None else offering.title,
             "starts_at": offering.starts_at.isoformat() if offering.starts_at else None,
             "ends_at": offering.ends_at.isoformat() if offering.ends_at else None,
         },

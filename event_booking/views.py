@@ -24,17 +24,20 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from event_booking import calendars
+from event_booking.api import BookingRateThrottle
 from event_booking.forms import BookingForm, booking_setup
 from event_booking.models import Booking, BookingStatus, OfferingKind
 from event_booking.services import bookings as booking_services
 from event_booking.services import waitlist
 from event_booking.services.errors import BookingError, BookingNotFound, InvalidBooking
+from event_booking.services.pages import offering_page
 from event_booking.tokens import booking_token
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -59,8 +62,6 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 def _rate_limited(request: HttpRequest) -> bool:
-    from event_booking.api import BookingRateThrottle
-
     return not BookingRateThrottle().allow_request(request, None)
 
 
@@ -97,18 +98,10 @@ def book(request: HttpRequest, page_id: int) -> HttpResponse:
     data = form.cleaned_data
     run_id = data.get("run") or (setup.runs[0].run_id if len(setup.runs) == 1 else None)
     try:
-        from event_booking.services.offerings import resolve_offering
-
-        target = resolve_offering(page_id=page.pk, run_id=run_id)
-        outcome = booking_services.create_booking(
-            offering_id=target.offering.pk,
+        outcome = booking_services.book(
             page_id=page.pk,
-            name=data["name"],
-            email=data["email"],
-            organisation=data.get("organisation", ""),
-            phone=data.get("phone", ""),
-            tax_number=data.get("tax_number", ""),
-            billing_address=data.get("billing_address", ""),
+            run_id=run_id,
+            booker=booking_services.BookerDetails.from_data(data),
             seats=data["seats"],
             language=setup.language,
             consent=setup.consent,
@@ -158,72 +151,34 @@ def _booking_or_404(reference: str, token: str | None) -> Booking:
 
 
 def offering_details(booking: Booking, language: str) -> dict[str, Any]:
-    """Title, dates, venue, page and calendar links of the booked offering, in `language`
-    where a live translation exists (else in the language it exists in)."""
-    from cms.localization import localized_all
-    from training_catalog.models import TrainingRun
-
+    """Title, dates, venue, page and calendar links of the booked offering, through its live,
+    public page in `language` when there is one (else the source-language page; see
+    `services.pages.offering_page`), else the facts the offering mirrors."""
     offering = booking.offering
-    details: dict[str, Any] = {
-        "title": offering.title,
-        "starts_at": offering.starts_at,
-        "ends_at": offering.ends_at,
-        "all_day": offering.kind == OfferingKind.TRAINING_RUN,
-        "venue": None,
-        "online_link": "",
-        "page_url": None,
-        "calendar_url": None,
+    page = offering_page(offering, language)
+    entry = page.calendar_entry(offering.translation_key) if page is not None else None
+    if entry is None:
+        return {
+            "title": offering.title,
+            "starts_at": offering.starts_at,
+            "ends_at": offering.ends_at,
+            "all_day": offering.kind == OfferingKind.TRAINING_RUN,
+            "venue": None,
+            "online_link": "",
+            "page_url": None,
+            "calendar_url": None,
+        }
+    venue = {"name": entry.venue_name, "full_address": entry.venue_address}
+    return {
+        "title": entry.title,
+        "starts_at": entry.start,
+        "ends_at": entry.end,
+        "all_day": entry.all_day,
+        "venue": venue if entry.venue_name else None,
+        "online_link": entry.online_link,
+        "page_url": page.url,
+        "calendar_url": calendars.calendar_url(page, offering.translation_key, language),
     }
-    if offering.kind == OfferingKind.EVENT:
-        pages = Page.objects.live().public().filter(translation_key=offering.translation_key)
-        page = (
-            pages.filter(locale__language_code=language).specific().first()
-            or pages.specific().first()
-        )
-        if page is not None:
-            details.update(
-                title=page.title,
-                starts_at=page.start,
-                ends_at=page.end,
-                online_link=page.online_link,
-                page_url=page.url,
-                calendar_url=_reverse_in(language, "event_calendar", page_id=page.pk),
-            )
-            if page.venue:
-                details["venue"] = localized_all([page.venue])[0]
-        return details
-    runs = TrainingRun.objects.filter(
-        translation_key=offering.translation_key, page__live=True
-    ).select_related("page", "venue")
-    run = runs.filter(locale__language_code=language).first() or runs.first()
-    if run is not None:
-        details.update(
-            title=run.page.title,
-            starts_at=run.start_date,
-            ends_at=run.end_date,
-            page_url=run.page.url,
-            calendar_url=_reverse_in(language, "training_run_calendar", run_id=run.pk),
-        )
-        if run.venue:
-            details["venue"] = localized_all([run.venue])[0]
-    return details
-
-
-def _reverse_in(language: str, name: str, **kwargs: Any) -> str | None:
-    try:
-        with translation.override(language):
-            return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:  # the calendar routes are optional for this page
-        return None
-
-
-def _can_cancel(booking: Booking) -> bool:
-    from django.utils import timezone
-
-    if booking.status not in {BookingStatus.CONFIRMED, BookingStatus.WAITLISTED}:
-        return False
-    starts = booking.offering.starts_at
-    return not (starts and timezone.now() >= starts)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -249,7 +204,7 @@ def _manage_context(request: HttpRequest, booking: Booking, token: str) -> dict[
         "position": waitlist.waitlist_position(booking),
         "statuses": BookingStatus,
         "is_active": booking.status in {BookingStatus.CONFIRMED, BookingStatus.WAITLISTED},
-        "can_cancel": _can_cancel(booking),
+        "can_cancel": booking_services.booker_may_cancel(booking),
         "manage_url": manage_path(booking, language=language),
     }
 

@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from event_booking import admin_views
+from event_booking.admin_views import PERM_VIEW, urls
 
 
 class BookingsMenuItem(MenuItem):
     def is_shown(self, request) -> bool:  # noqa: ANN001 (Wagtail's signature)
-        return request.user.has_perm(admin_views.PERM_VIEW)
+        return request.user.has_perm(PERM_VIEW)
 
 
 @hooks.register("register_admin_urls")
@@ -22,10 +22,7 @@ def register_booking_admin_urls() -> list:
     return [
         path(
             "bookings/",
-            include(
-                (admin_views.admin_urls(), "event_booking_admin"),
-                namespace="event_booking_admin",
-            ),
+            include(urls, namespace="event_booking_admin"),
         )
     ]
 

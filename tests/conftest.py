@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Page
 
-from cms.translation import translate_object
+from cms.translation import translate_instance
 from tests import factories
 
 
@@ -67,7 +67,7 @@ def to_english(django_capture_on_commit_callbacks):
 
     def translate(instance, overrides=None, publish=True):
         with django_capture_on_commit_callbacks(execute=True):
-            translated = translate_object(
+            translated = translate_instance(
                 instance=instance,
                 locale_code="en",
                 strings=factories.english_strings(instance, overrides),

@@ -12,8 +12,18 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 from cluster_pages.models import ClusterIndexPage, ClusterProfilePage, County
 from cms.models import HomePage, Sector, Venue
-from cms.translation import translate_object
-from event_booking.models import EventIndexPage, EventKind, EventPage
+from cms.translation import translate_instance
+from event_booking.models import (
+    Booking,
+    BookingStatus,
+    EventIndexPage,
+    EventKind,
+    EventPage,
+    Offering,
+    OfferingKind,
+)
+from event_booking.services import bookings as booking_services
+from event_booking.services.consent import current_consent
 from training_catalog.models import TrainingIndexPage, TrainingPage, TrainingRun, TrainingTopic
 
 _counter = itertools.count(1)
@@ -37,7 +47,7 @@ def publish(parent: Page, page: Page) -> Page:
 
 def translate(page: Page, strings: dict[str, str], publish: bool = True) -> Page:
     """Translate through wagtail-localize (call inside captured on_commit callbacks)."""
-    return translate_object(instance=page, locale_code="en", strings=strings, publish=publish)
+    return translate_instance(instance=page, locale_code="en", strings=strings, publish=publish)
 
 
 def locale(code: str) -> Locale:
@@ -150,3 +160,84 @@ def english_strings(instance: object, overrides: Mapping[str, str] | None = None
         strings[text] = f"{text}-en" if segment.context.path == "slug" else f"EN {text}"
     strings.update(overrides or {})
     return strings
+
+
+# === Offerings and bookings =======================================================================
+# One way to build each. `offering(...)` and `booking(...)` serve every test of the booking
+# engine; pages (`event`, `training`) are built above.
+
+_booking_counter = itertools.count(1)
+
+
+def offering(of: Any = None, **fields: Any) -> Offering:
+    """An offering.
+
+    * `offering(page_or_run)`: the offering the engine made when the event page (or the
+      training of the run) was published, found by translation key; `fields` then overwrite
+      some of its facts, as an edit in the database would.
+    * `offering(**fields)`: a stand-alone event offering (no page) with 10 seats, starting in
+      ten days and lasting six hours; for the booking rules, jobs and organiser screens.
+    """
+    if of is not None:
+        found = Offering.objects.get(translation_key=of.translation_key)
+        if fields:
+            for name, value in fields.items():
+                setattr(found, name, value)
+            found.save()
+        return found
+    starts = fields.pop("starts_at", timezone.now().replace(microsecond=0) + dt.timedelta(days=10))
+    defaults = {
+        "kind": OfferingKind.EVENT,
+        "title": f"Üzletember-találkozó {next(_booking_counter)}",
+        "capacity": 10,
+        "starts_at": starts,
+        "ends_at": starts and starts + dt.timedelta(hours=6),
+    }
+    return Offering.objects.create(**{**defaults, **fields})
+
+
+def booking(offering: Offering, *, status: str | None = None, **fields: Any) -> Booking:
+    """A booking of `offering`.
+
+    * `status=None` (the default): booked through the booking service as a booker would
+      (`book_offering`): confirmed or waitlisted as the rules decide, e-mails queued. Fields:
+      `seats`, `email`, `name`, `language`, `organisation`, `phone`, `tax_number`,
+      `billing_address`, `page_id`. An address that already holds a booking of the offering
+      gets that booking back.
+    * `status=<BookingStatus>`: written in that status, as is (no rules, no e-mails): a state
+      for jobs, e-mails and organiser screens to work on. Any Booking field may be given.
+    """
+    n = next(_booking_counter)
+    if status is None:
+        language = fields.pop("language", "hu")
+        seats = fields.pop("seats", 1)
+        page_id = fields.pop("page_id", None)
+        outcome = booking_services.book_offering(
+            offering_id=offering.pk,
+            booker=booking_services.BookerDetails(
+                name=fields.pop("name", f"Teszt Elek {n}"),
+                email=fields.pop("email", None) or f"booker{n}@example.org",
+                **fields,
+            ),
+            language=language,
+            consent=current_consent(),
+            seats=seats,
+            page_id=page_id,
+        )
+        return outcome.booking
+    now = timezone.now()
+    seats = fields.get("seats", 1)
+    defaults = {
+        "reference": f"T{n:07d}",
+        "offering": offering,
+        "status": status,
+        "seats": seats,
+        "language": "hu",
+        "name": f"Vendég {n}",
+        "email": f"guest{n}@example.org",
+        "amount_due": offering.fee * seats,
+        "currency": offering.currency,
+        "confirmed_at": now if status == BookingStatus.CONFIRMED else None,
+        "waitlisted_at": now if status == BookingStatus.WAITLISTED else None,
+    }
+    return Booking.objects.create(**{**defaults, **fields})

@@ -24,17 +24,17 @@ class TrainingRunsField(BatchedField):
     default_value: Any = ()
 
     def load(self, pages: Sequence[models.Model], context: Context) -> dict[Any, Any]:
-        from training_catalog.models import TrainingRun
-
+        # The run model through the page type, which imports this module for its api_fields.
+        run_model = type(pages[0])._meta.get_field("runs").related_model
         runs = list(
-            TrainingRun.objects.filter(page__in=[page.pk for page in pages]).order_by(
+            run_model.objects.filter(page__in=[page.pk for page in pages]).order_by(
                 "page_id", "sort_order", "start_date", "pk"
             )
         )
         locale_of = {page.pk: page.locale_id for page in pages}
         venues = localized_snippets_for(
             rows=[(run.pk, run.venue_id, locale_of[run.page_id]) for run in runs],
-            model=TrainingRun._meta.get_field("venue").related_model,
+            model=run_model._meta.get_field("venue").related_model,
             fields=VENUE_FIELDS,
             context=context,
         )

@@ -1,7 +1,10 @@
 """The catalog of cluster-management trainings and their scheduled runs."""
 
+import datetime as dt
+import uuid
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -20,8 +23,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import ChoiceLabelField, LocalizedSnippetField
 from cms.api_streams import StreamJSONField
 from cms.blocks import TrainerBlock
-from cms.models import PAGE_TEXT_FIELDS, ListingPage
-from event_booking.api_fields import BookingAvailabilityField
+from cms.models import PAGE_TEXT_FIELDS, HomeSection, ListingPage
+from event_booking.bookable import BookableOption, BookablePage, OfferingSpec, local_midnight
+from event_booking.calendar_entries import CalendarEntry, localized_venue, page_entry
+from event_booking.models import OfferingKind
 from training_catalog.api_fields import TrainingRunsField
 
 if TYPE_CHECKING:
@@ -65,6 +70,15 @@ class TrainingIndexPage(ListingPage):
     """Lists the trainings, filterable by topic."""
 
     subpage_types = ["training_catalog.TrainingPage"]
+    home_section = HomeSection(
+        name="trainings",
+        heading=_("Trainings"),
+        link_label=_("All trainings"),
+        empty_message=_("No training runs are scheduled at the moment."),
+        teaser_template="training_catalog/training_teaser.html",
+        limit=3,
+        position=20,
+    )
 
     class Meta:
         verbose_name = _("training index page")
@@ -74,9 +88,21 @@ class TrainingIndexPage(ListingPage):
 
         return training_listing(self, params)
 
+    def teasers(self, *, limit: int) -> list[Page]:
+        """Trainings with a coming run, soonest first (`upcoming_trainings`)."""
+        from training_catalog.queries import upcoming_trainings  # queries imports this module
 
-class TrainingPage(Page):
-    """A paid cluster-management training with its scheduled runs."""
+        return upcoming_trainings(self, limit=limit)
+
+
+class TrainingPage(BookablePage, Page):
+    """A paid cluster-management training with its scheduled runs.
+
+    Bookable (`BookablePage`): each run is an offering, keyed by the run's translation key;
+    the reader chooses a run by its id (either language's row).
+    """
+
+    offers_choice = True
 
     topic = models.ForeignKey(
         TrainingTopic,
@@ -166,8 +192,8 @@ class TrainingPage(Page):
         APIField("trainers", serializer=StreamJSONField()),
         APIField("materials", serializer=StreamJSONField()),
         APIField("runs", serializer=TrainingRunsField()),
-        # Live seats and registration window (event_booking/api_fields.py).
-        APIField("booking", serializer=BookingAvailabilityField()),
+        # "booking" (live seats and registration window) is added to every bookable page
+        # type by event_booking (api_fields.add_booking_api_field).
     ]
 
     parent_page_types = ["training_catalog.TrainingIndexPage"]
@@ -197,6 +223,79 @@ class TrainingPage(Page):
     class Meta:
         verbose_name = _("training")
         verbose_name_plural = _("trainings")
+
+    # --- BookablePage ---------------------------------------------------------------------
+
+    def offering_specs(self) -> list[OfferingSpec]:
+        """One offering per run. A run has dates only: it starts at midnight (Budapest) of
+        its first day and ends at midnight after its last; registration has no opening time
+        and closes at the run's deadline, or else at the start of its first day. Fee and
+        seats per booking come from the training."""
+        return [
+            OfferingSpec(
+                translation_key=run.translation_key,
+                kind=OfferingKind.TRAINING_RUN,
+                title=f"{self.title[:200]}: {run.start_date:%Y-%m-%d} – {run.end_date:%Y-%m-%d}",
+                capacity=run.seats,
+                max_seats_per_booking=self.max_seats_per_booking,
+                registration_opens=None,
+                registration_closes=run.registration_closes or local_midnight(run.start_date),
+                starts_at=local_midnight(run.start_date),
+                ends_at=local_midnight(run.end_date + dt.timedelta(days=1)),
+                fee=self.price_eur,
+            )
+            for run in self.runs.all().order_by("start_date", "pk")
+        ]
+
+    @classmethod
+    def bookable_options_for(cls, pages: Sequence[Any]) -> dict[int, list[BookableOption]]:
+        """The runs of each page, by start date (one query)."""
+        options: dict[int, list[BookableOption]] = {page.pk: [] for page in pages}
+        runs = (
+            TrainingRun.objects.filter(page_id__in=list(options))
+            .select_related("venue")
+            .order_by("start_date", "sort_order", "pk")
+        )
+        for run in runs:
+            options[run.page_id].append(
+                BookableOption(
+                    option_id=run.pk,
+                    translation_key=run.translation_key,
+                    start_date=run.start_date,
+                    end_date=run.end_date,
+                    venue=run.venue,
+                )
+            )
+        return options
+
+    def offering_key_for(self, option_id: int) -> uuid.UUID | None:
+        """The key of run `option_id` when it is a run of this training (either language)."""
+        return (
+            TrainingRun.objects.filter(pk=option_id, page__translation_key=self.translation_key)
+            .values_list("translation_key", flat=True)
+            .first()
+        )
+
+    @classmethod
+    def page_for_option(cls, option_id: int) -> tuple["TrainingPage", uuid.UUID] | None:
+        run = TrainingRun.objects.select_related("page").filter(pk=option_id).first()
+        return None if run is None else (run.page, run.translation_key)
+
+    def calendar_entry(self, offering_key: uuid.UUID) -> CalendarEntry | None:
+        """The run's all-day entry (first to last day), in this page's language."""
+        run = self.runs.filter(translation_key=offering_key).select_related("venue").first()
+        if run is None:
+            return None
+        venue = localized_venue(run.venue, self.locale)
+        return page_entry(
+            self,
+            translation_key=run.translation_key,
+            start=run.start_date,
+            end=run.end_date,
+            all_day=True,
+            venue=venue,
+            online=run.online or venue is None,
+        )
 
 
 class TrainingRun(TranslatableMixin, Orderable):

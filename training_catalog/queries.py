@@ -56,13 +56,13 @@ def training_listing(index: Page, params: QueryDict) -> Listing:
     return listing
 
 
-def upcoming_trainings(home: Page, limit: int = 3) -> list[TrainingPage]:
-    """Teasers for the home page: trainings of its language with a coming run, soonest first."""
-    trainings = with_next_run(TrainingPage.objects.descendant_of(home).live().public())
+def upcoming_trainings(index: Page, *, limit: int) -> list[TrainingPage]:
+    """Home-page teasers of `index`: its live, public trainings with a coming run, soonest first."""
+    trainings = with_next_run(TrainingPage.objects.child_of(index).live().public())
     trainings = list(
         trainings.filter(next_run_start__isnull=False)
         .select_related("topic")
         .order_by("next_run_start", "title")[:limit]
     )
-    attach_localized(trainings, "topic", home.locale)
+    attach_localized(trainings, "topic", index.locale)
     return trainings

@@ -4,7 +4,7 @@ The demo data modules write every translatable text as `T(hu, en)`. `pick` resol
 structure to one language, so the same declaration gives the Hungarian source page and an unsaved
 English "shadow" of it. `translation_strings` then pairs the source's translatable segments with
 the shadow's, using wagtail-localize's own segment extraction, so the mapping handed to
-`cms.translation.translate_object` is keyed exactly as wagtail-localize stores the source strings
+`cms.translation.translate_instance` is keyed exactly as wagtail-localize stores the source strings
 (HTML-escaped plain text, one string per rich-text block element, links as `<a id="a1">`).
 """
 
@@ -54,7 +54,7 @@ def translation_strings(source: Model, shadow: Model) -> dict[str, str]:
             structure (same fields filled, same stream blocks, same rich-text elements).
 
     Returns:
-        The `strings` argument of `cms.translation.translate_object`.
+        The `strings` argument of `cms.translation.translate_instance`.
 
     Raises:
         ValueError: the two do not have the same shape, or one Hungarian text would need two

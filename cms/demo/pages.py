@@ -14,7 +14,7 @@ from django.db.models import Model
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from cms.demo.bilingual import pick, translation_strings
-from cms.translation import translate_object
+from cms.translation import translate_instance
 
 PageT = TypeVar("PageT", bound=Page)
 SnippetT = TypeVar("SnippetT", bound=TranslatableMixin)
@@ -79,9 +79,10 @@ def ensure_snippet(
 def ensure_english(instance: Model, fields: Mapping[str, Any]) -> tuple[Model, bool]:
     """Return the English translation of `instance`, translating it now if there is none.
 
-    The translation goes through wagtail-localize (`translate_object`): a `TranslationSource`
+    The translation goes through wagtail-localize (`translate_instance`): a `TranslationSource`
     with one manual `StringTranslation` per segment, the English texts taken from the `en` side
-    of `fields`. Pages are published (on transaction commit, see FACTS.md); snippets are saved.
+    of `fields`. Pages are published (wagtail-localize does so on transaction commit);
+    snippets are saved.
 
     Returns:
         The English object and whether it was created now.
@@ -91,4 +92,4 @@ def ensure_english(instance: Model, fields: Mapping[str, Any]) -> tuple[Model, b
         return getattr(existing, "specific", existing), False
     shadow = type(instance)(**pick(dict(fields), "en"))
     strings = translation_strings(instance, shadow)
-    return translate_object(instance=instance, locale_code="en", strings=strings), True
+    return translate_instance(instance=instance, locale_code="en", strings=strings), True

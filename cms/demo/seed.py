@@ -1,4 +1,4 @@
-"""Build the demo site: Hungarian pages and snippets, their English translations, roles, users.
+"""Build the demo site: Hungarian pages and snippets, their English translations, demo users.
 
 Contract (`seed_demo`):
 - Everything is created only when missing, so a second run changes nothing: no new pages,
@@ -6,7 +6,7 @@ Contract (`seed_demo`):
   its demo declaration changed; delete it (or start from an empty database) to get the new one.
 - Order: the Hungarian home page's intro and body (only while its intro is empty), the English
   home page, then each index page and its English translation, then the children. Every English
-  object is made by wagtail-localize (`cms.translation.translate_object`), never by copying pages
+  object is made by wagtail-localize (`cms.translation.translate_instance`), never by copying pages
   by hand, and pages are published on transaction commit (in tests: capture on-commit callbacks).
 - Dates are offsets from `today` (the day of the run that creates the object). Re-running on a
   later day creates only what is missing (with dates relative to that later day) and never moves
@@ -16,6 +16,9 @@ Contract (`seed_demo`):
   leaves no Hungarian page without its English translation and the next run completes the
   rest. (The English page is published right after that commit; if that publication itself
   failed, the English page would stay a draft, which a re-run does not retry.)
+- Roles are not seeded: the groups and their permissions come from the migrations, and page
+  permissions on the pages created here are granted by the apps' receivers as each page is
+  created (`cms.roles`). Only the demo users and their group memberships are added.
 """
 
 import datetime as dt
@@ -27,7 +30,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cluster_pages.models import ClusterIndexPage, ClusterProfilePage
-from cms.demo import roles, users
+from cms.demo import users
 from cms.demo.bilingual import T, pick
 from cms.demo.data import block
 from cms.demo.data.clusters import CLUSTERS, ClusterSeed
@@ -44,7 +47,7 @@ from training_catalog.models import TrainingIndexPage, TrainingPage, TrainingRun
 HOME_TITLE = T("Észak-alföldi Klaszterközpont", "North Great Plain Cluster Centre")
 HOME_SLUG = T("home", "home")
 
-CREATED_LABELS = ("pages", "translations", "venues", "topics", "images", "groups", "users")
+CREATED_LABELS = ("pages", "translations", "venues", "topics", "images", "users")
 
 # Which demo cluster each demo cluster manager may edit (Hungarian slugs).
 MANAGED_CLUSTERS = {
@@ -54,7 +57,7 @@ MANAGED_CLUSTERS = {
 
 
 def seed_demo(*, today: dt.date | None = None) -> Counter:
-    """Create whatever demo content, roles and users are missing (see the module docstring).
+    """Create whatever demo content and users are missing (see the module docstring).
 
     Args:
         today: the day dates are counted from; defaults to today in Europe/Budapest.
@@ -89,9 +92,6 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
     for seed in EVENTS:
         _seed_event(event_index, seed, venues, today, created)
 
-    created["groups"] += roles.ensure_roles()
-    for slug in MANAGED_CLUSTERS.values():
-        created["groups"] += roles.ensure_cluster_manager_group(clusters[slug])[1]
     created["users"] += users.ensure_demo_users(
         managed_clusters={username: clusters[slug] for username, slug in MANAGED_CLUSTERS.items()}
     )

@@ -13,7 +13,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from cluster_pages.models import ClusterProfilePage
-from cms.demo import roles
+from cluster_pages.roles import ensure_cluster_manager_group
+from cms.roles import CLUSTER_MANAGERS, ORGANISERS, TRANSLATORS
 
 PASSWORD_SUFFIX = "-demo-2026"
 
@@ -29,10 +30,10 @@ class DemoUser:
 DEMO_USERS = [
     DemoUser("editor", "Éva", "Sipos", ("Editors",)),
     DemoUser("moderator", "Márta", "Bodnár", ("Moderators",)),
-    DemoUser("translator", "Dávid", "Kerekes", (roles.TRANSLATORS,)),
-    DemoUser("manager1", "Anna", "Kovács", (roles.CLUSTER_MANAGERS,)),
-    DemoUser("manager2", "Péter", "Szabó", (roles.CLUSTER_MANAGERS,)),
-    DemoUser("organiser", "Gergő", "Lengyel", (roles.ORGANISERS,)),
+    DemoUser("translator", "Dávid", "Kerekes", (TRANSLATORS,)),
+    DemoUser("manager1", "Anna", "Kovács", (CLUSTER_MANAGERS,)),
+    DemoUser("manager2", "Péter", "Szabó", (CLUSTER_MANAGERS,)),
+    DemoUser("organiser", "Gergő", "Lengyel", (ORGANISERS,)),
 ]
 
 
@@ -45,13 +46,14 @@ def ensure_demo_users(*, managed_clusters: Mapping[str, ClusterProfilePage]) -> 
 
     Args:
         managed_clusters: the cluster page each cluster manager (by username) may edit; the
-            user joins that cluster's group (see `roles.ensure_cluster_manager_group`).
+            user joins that cluster's group (`cluster_pages.roles`), which is created with
+            the cluster page and only looked up here (or created if it is missing).
 
     Returns:
         The number of users created now (0 on a second run).
 
     Raises:
-        Group.DoesNotExist: a role group is missing; call `roles.ensure_roles()` first.
+        Group.DoesNotExist: a role group is missing: the database is not migrated.
     """
     user_model = get_user_model()
     created = 0
@@ -68,6 +70,6 @@ def ensure_demo_users(*, managed_clusters: Mapping[str, ClusterProfilePage]) -> 
             created += 1
         groups = [Group.objects.get(name=name) for name in spec.groups]
         if spec.username in managed_clusters:
-            groups.append(roles.ensure_cluster_manager_group(managed_clusters[spec.username])[0])
+            groups.append(ensure_cluster_manager_group(managed_clusters[spec.username])[0])
         user.groups.add(*groups)
     return created

@@ -4,7 +4,9 @@
 is rendered inside `translation.override(booking.language)`: the subject and texts (gettext,
 plain-English msgids), the offering's title (its page's translation in that language when
 live, else the source page, see `calendars.offering_entry`), dates and numbers (formatted for
-the language, times in Europe/Budapest). Templates: `event_booking/emails/message.{txt,html}`.
+the language, times in Europe/Budapest). The offering's page is the live, *public* one
+(`services.pages.offering_page`): a translation behind a password is never named.
+Templates: `event_booking/emails/message.{txt,html}`.
 
 Header safety: the only header built from something a person typed is `To`, and it holds the
 booking's address only after `validate_email` accepted it (no display name: a name is user
@@ -22,14 +24,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from event_booking import calendars
-from event_booking.calendars import CalendarEntry
+from event_booking.calendar_entries import CalendarEntry
 from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox
+from event_booking.services.waitlist import waitlist_position
 from event_booking.tokens import manage_url
 
 #: Kinds that confirm a seat: they carry the offering's `.ics` when it has a date.
@@ -130,21 +132,6 @@ def format_when(entry: CalendarEntry) -> str:
         else:
             text += f" – {formats.date_format(end, 'DATE_FORMAT')} {formats.time_format(end)}"
     return _("%(when)s (Budapest time)") % {"when": text}
-
-
-def waitlist_position(booking: Booking) -> int | None:
-    """The booking's 1-based place on its offering's waiting list (None when not on it)."""
-    if booking.status != BookingStatus.WAITLISTED or booking.waitlisted_at is None:
-        return None
-    ahead = (
-        Booking.objects.filter(offering_id=booking.offering_id, status=BookingStatus.WAITLISTED)
-        .filter(
-            Q(waitlisted_at__lt=booking.waitlisted_at)
-            | Q(waitlisted_at=booking.waitlisted_at, pk__lt=booking.pk)
-        )
-        .count()
-    )
-    return ahead + 1
 
 
 def _payment(booking: Booking, kind: str) -> str | None:

@@ -1,13 +1,16 @@
 """Event pages: brokerage days, seminars, speed dating and international business events."""
 
+import uuid
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -20,8 +23,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.api_fields import VENUE_FIELDS, ChoiceLabelField, LocalizedManyField, LocalizedSnippetField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
-from cms.models import PAGE_TEXT_FIELDS, ListingPage
-from event_booking.api_fields import BookingAvailabilityField
+from cms.models import PAGE_TEXT_FIELDS, HomeSection, ListingPage, Venue
+from event_booking.bookable import BookableOption, BookablePage, OfferingSpec
+from event_booking.calendar_entries import CalendarEntry, localized_venue, page_entry
+from event_booking.models.offerings import OfferingKind
 
 if TYPE_CHECKING:
     from cms.listing import Listing
@@ -39,6 +44,15 @@ class EventIndexPage(ListingPage):
     """Lists events, upcoming or past, filterable by kind."""
 
     subpage_types = ["event_booking.EventPage"]
+    home_section = HomeSection(
+        name="events",
+        heading=_("Upcoming events"),
+        link_label=_("All events"),
+        empty_message=_("No upcoming events at the moment."),
+        teaser_template="event_booking/event_teaser.html",
+        limit=3,
+        position=10,
+    )
 
     class Meta:
         verbose_name = _("event index page")
@@ -48,9 +62,18 @@ class EventIndexPage(ListingPage):
 
         return event_listing(self, params)
 
+    def teasers(self, *, limit: int) -> list[Page]:
+        """The next events, soonest first (`upcoming_events`)."""
+        from event_booking.queries import upcoming_events  # queries imports this module
 
-class EventPage(Page):
-    """One event. Times are stored aware and shown in Europe/Budapest (TIME_ZONE)."""
+        return upcoming_events(self, limit=limit)
+
+
+class EventPage(BookablePage, Page):
+    """One event. Times are stored aware and shown in Europe/Budapest (TIME_ZONE).
+
+    Bookable (`BookablePage`): it sells one offering, keyed by the page's translation key.
+    """
 
     kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices)
     summary = models.TextField(_("summary"), max_length=500, blank=True)
@@ -137,8 +160,8 @@ class EventPage(Page):
         APIField("max_seats_per_booking"),
         APIField("fee"),
         APIField("description", serializer=StreamJSONField()),
-        # Live seats and registration window (event_booking/api_fields.py).
-        APIField("booking", serializer=BookingAvailabilityField()),
+        # "booking" (live seats and registration window) is added to every bookable page
+        # type by event_booking (api_fields.add_booking_api_field).
     ]
 
     parent_page_types = ["event_booking.EventIndexPage"]
@@ -179,3 +202,57 @@ class EventPage(Page):
             errors["registration_closes"] = _("Registration cannot close before it opens.")
         if errors:
             raise ValidationError(errors)
+
+    # --- BookablePage ---------------------------------------------------------------------
+
+    def offering_specs(self) -> list[OfferingSpec]:
+        """One offering; registration closes at the deadline, or else when the event starts."""
+        return [
+            OfferingSpec(
+                translation_key=self.translation_key,
+                kind=OfferingKind.EVENT,
+                title=self.title[:255],
+                capacity=self.capacity,
+                max_seats_per_booking=self.max_seats_per_booking,
+                registration_opens=self.registration_opens,
+                registration_closes=self.registration_closes or self.start,
+                starts_at=self.start,
+                ends_at=self.end,
+                fee=self.fee,
+            )
+        ]
+
+    @classmethod
+    def bookable_options_for(cls, pages: Sequence[Any]) -> dict[int, list[BookableOption]]:
+        """One option per event, without an id (no query)."""
+        return {
+            page.pk: [
+                BookableOption(
+                    option_id=None,
+                    translation_key=page.translation_key,
+                    start_date=timezone.localtime(page.start).date(),
+                    end_date=timezone.localtime(page.end).date(),
+                    venue=page.venue,
+                )
+            ]
+            for page in pages
+        }
+
+    def calendar_entry(self, offering_key: uuid.UUID) -> CalendarEntry | None:
+        return self.event_entry() if offering_key == self.translation_key else None
+
+    def event_entry(self, venue: Venue | None = None) -> CalendarEntry:
+        """The calendar entry of this event in its language; `venue` already localized
+        (looked up when omitted)."""
+        if venue is None:
+            venue = localized_venue(self.venue, self.locale)
+        return page_entry(
+            self,
+            translation_key=self.translation_key,
+            start=self.start,
+            end=self.end,
+            all_day=False,
+            venue=venue,
+            online_link=self.online_link,
+            online=bool(self.online_link) and venue is None,
+        )

@@ -30,6 +30,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
 
+from event_booking.bookable import BookableOption, group_by_model
 from event_booking.models import BookingStatus, Offering
 from event_booking.services.errors import (
     BookingError,
@@ -126,30 +127,21 @@ def availability_of(offering: Offering, *, now: dt.datetime | None = None) -> Av
 
 
 def availability_for_pages(pages: Iterable[Page]) -> dict[int, dict[str, Any] | None]:
-    """The API `booking` object of each event or training page, keyed by page id.
+    """The API `booking` object of each bookable page, keyed by page id.
 
-    Runs a constant number of queries however many pages are given (one for the runs of the
-    training pages, one for the offerings with their seat counts): the pages API calls it
-    once per listing. An event gives its availability; a training gives
-    `{"runs": [{"id": <run id in the page's language>, "start_date", "end_date",
-    ...availability}]}`
-    with its runs that have not ended, by start date. A page without an active offering
-    gives None (not bookable, e.g. just published and not yet synced).
+    Runs a constant number of queries however many pages are given (the options of each
+    bookable page type, see `BookablePage.bookable_options_for`, then one for the offerings
+    with their seat counts): the pages API calls it once per listing. A page that sells one
+    offering (an event) gives its availability, or None when its offering is not active
+    (not bookable, e.g. just published and not yet synced); a page with a choice (a
+    training) gives `{"runs": [{"id": <run id in the page's language>, "start_date",
+    "end_date", ...availability}]}` with its options that have not ended, by start date.
     """
-    from training_catalog.models import TrainingPage, TrainingRun
-
     pages = list(pages)
-    event_keys = {p.pk: p.translation_key for p in pages if not isinstance(p, TrainingPage)}
-    training_ids = [p.pk for p in pages if isinstance(p, TrainingPage)]
-    runs_by_page: dict[int, list[TrainingRun]] = {pk: [] for pk in training_ids}
-    if training_ids:
-        for run in TrainingRun.objects.filter(page_id__in=training_ids).order_by(
-            "start_date", "sort_order", "pk"
-        ):
-            runs_by_page[run.page_id].append(run)
-    keys = set(event_keys.values()) | {
-        run.translation_key for runs in runs_by_page.values() for run in runs
-    }
+    options: dict[int, list[BookableOption]] = {}
+    for model, group in group_by_model(pages).items():
+        options.update(model.bookable_options_for(group))
+    keys = {option.translation_key for page_options in options.values() for option in page_options}
     offerings = {}
     if keys:
         offerings = {
@@ -161,20 +153,21 @@ def availability_for_pages(pages: Iterable[Page]) -> dict[int, dict[str, Any] | 
     now = timezone.now()
     result: dict[int, dict[str, Any] | None] = {}
     for page in pages:
-        if page.pk in event_keys:
-            offering = offerings.get(page.translation_key)
+        page_options = options.get(page.pk, [])
+        if not getattr(page, "offers_choice", False):
+            offering = offerings.get(page_options[0].translation_key) if page_options else None
             result[page.pk] = availability_of(offering, now=now).as_dict() if offering else None
             continue
         runs = []
-        for run in runs_by_page.get(page.pk, []):
-            offering = offerings.get(run.translation_key)
+        for option in page_options:
+            offering = offerings.get(option.translation_key)
             if offering is None or (offering.ends_at and offering.ends_at <= now):
                 continue
             runs.append(
                 {
-                    "id": run.pk,
-                    "start_date": run.start_date.isoformat(),
-                    "end_date": run.end_date.isoformat(),
+                    "id": option.option_id,
+                    "start_date": option.start_date.isoformat(),
+                    "end_date": option.end_date.isoformat(),
                     **availability_of(offering, now=now).as_dict(),
                 }
             )
@@ -183,5 +176,5 @@ def availability_for_pages(pages: Iterable[Page]) -> dict[int, dict[str, Any] | 
 
 
 def page_availability(page: Page) -> dict[str, Any] | None:
-    """The API `booking` object of one event or training page (see availability_for_pages)."""
+    """The API `booking` object of one bookable page (see availability_for_pages)."""
     return availability_for_pages([page])[page.pk]

@@ -5,8 +5,11 @@ English. It is confirmed when its seats fit, else waitlisted (see `waitlist` for
 
 Guarantees:
 
-* **No oversell.** `create_booking` and `cancel_booking` take the offering's row lock
-  (`offerings.lock_offering`) before they count seats, and count and write in the same
+* **One entry point.** `book()` is what the booking form and the API call: it finds the
+  offering of the page (and run) and books it with `book_offering`.
+* **No oversell.** `book_offering` and `cancel_booking` take the offering's row lock
+  (`locking.lock_offering`; a cancellation through `locking.lock_booking`, which follows a
+  booking moved meanwhile) before they count seats, and count and write in the same
   transaction.
 * **One active booking per address and offering.** The same e-mail (compared lower-cased)
   booking the same offering again while its booking is confirmed or waitlisted gets that
@@ -28,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,13 +53,15 @@ from event_booking.models import (
 )
 from event_booking.services.availability import registration_error
 from event_booking.services.errors import (
+    BookingError,
     BookingNotFound,
     InvalidBooking,
     InvalidStatusChange,
     OfferingOver,
 )
+from event_booking.services.locking import lock_booking, lock_offering
 from event_booking.services.notifications import queue_email
-from event_booking.services.offerings import lock_offering
+from event_booking.services.offerings import resolve_offering
 from event_booking.services.waitlist import promote_waitlist_locked, waitlist_position
 from event_booking.tokens import token_matches
 
@@ -71,10 +77,90 @@ REFERENCE_LENGTH = 10
 # the Unicode line/paragraph separators.
 _FORBIDDEN_CATEGORIES = {"Cc", "Zl", "Zp"}
 
+#: Invisible characters that let a name pose as another in the admin, exports and e-mails:
+#: bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069), the
+#: left-to-right and right-to-left marks (U+200E/F), zero-width space, non-joiner and joiner
+#: (U+200B-200D), the word joiner (U+2060) and the zero-width no-break space (U+FEFF).
+INVISIBLE_CHARACTERS = frozenset(
+    [chr(code) for code in range(0x202A, 0x202F)]
+    + [chr(code) for code in range(0x2066, 0x206A)]
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff"]
+)
+
+#: How the fields that refuse invisible characters are named in their error message.
+FIELD_LABELS = {
+    "name": _("Name"),
+    "organisation": _("Organisation"),
+    "phone": _("Phone"),
+    "tax_number": _("Tax number"),
+    "billing_address": _("Billing address"),
+}
+
+
+def _refuse_invisible(value: str, *, field: str) -> None:
+    if any(char in INVISIBLE_CHARACTERS for char in value):
+        raise InvalidBooking(
+            _(
+                "%(field)s contains invisible or text-direction characters (such as a "
+                "right-to-left override or a zero-width space): please type it again."
+            )
+            % {"field": FIELD_LABELS.get(field, field)},
+            field=field,
+        )
+
+
+@dataclass(frozen=True)
+class BookerDetails:
+    """What a booker types in: the same fields for the booking form and the API.
+
+    `book()` cleans them (trims; refuses line breaks, control, text-direction and zero-width
+    characters; checks lengths and the address) before anything is stored.
+    """
+
+    name: str
+    email: str
+    organisation: str = ""
+    phone: str = ""
+    tax_number: str = ""
+    billing_address: str = ""
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> BookerDetails:
+        """The details from a form's or serializer's cleaned data (absent fields: empty)."""
+        return cls(
+            name=data["name"],
+            email=data["email"],
+            **{
+                field: data.get(field, "")
+                for field in ("organisation", "phone", "tax_number", "billing_address")
+            },
+        )
+
+    def cleaned(self) -> BookerDetails:
+        """The details trimmed and checked.
+
+        Raises:
+            InvalidBooking: on the first bad field (`field` names it).
+        """
+        return BookerDetails(
+            name=clean_single_line(self.name, field="name", max_length=200, required=True),
+            email=clean_email(self.email),
+            organisation=clean_single_line(
+                self.organisation, field="organisation", max_length=200, required=False
+            ),
+            phone=clean_single_line(self.phone, field="phone", max_length=40, required=False),
+            tax_number=clean_single_line(
+                self.tax_number, field="tax_number", max_length=40, required=False
+            ),
+            billing_address=_clean_multiline(
+                self.billing_address, field="billing_address", max_length=500
+            ),
+        )
+
 
 @dataclass(frozen=True)
 class BookingOutcome:
-    """The result of `create_booking`.
+    """The result of `book` and `book_offering`.
 
     `created` is False when the address already had an active booking of the offering: that
     booking is returned, and its token must not be shown to the caller.
@@ -98,7 +184,8 @@ def normalise_email(email: str) -> str:
 
 def clean_single_line(value: str, *, field: str, max_length: int, required: bool) -> str:
     """Trim a one-line text input (name, organisation, phone) and refuse what could inject
-    e-mail headers: line breaks and other control characters.
+    e-mail headers (line breaks and other control characters) or disguise the text
+    (text-direction and zero-width characters, see INVISIBLE_CHARACTERS).
 
     Raises:
         InvalidBooking: on the given `field`.
@@ -108,6 +195,7 @@ def clean_single_line(value: str, *, field: str, max_length: int, required: bool
         raise InvalidBooking(
             _("Line breaks and control characters are not allowed here."), field=field
         )
+    _refuse_invisible(value, field=field)
     if required and not value:
         raise InvalidBooking(_("This field is required."), field=field)
     if len(value) > max_length:
@@ -139,6 +227,7 @@ def _clean_multiline(value: str, *, field: str, max_length: int) -> str:
         unicodedata.category(char) in _FORBIDDEN_CATEGORIES and char not in "\n\t" for char in value
     ):
         raise InvalidBooking(_("Control characters are not allowed here."), field=field)
+    _refuse_invisible(value, field=field)
     if len(value) > max_length:
         raise InvalidBooking(
             _("Enter at most %(max)d characters.") % {"max": max_length}, field=field
@@ -158,26 +247,55 @@ def _resend_manage_link(booking: Booking, now: dt.datetime) -> bool:
     return True
 
 
-def create_booking(
+def book(
+    *,
+    page_id: int,
+    booker: BookerDetails,
+    consent: ConsentText | None,
+    run_id: int | None = None,
+    seats: int = 1,
+    language: str | None = None,
+) -> BookingOutcome:
+    """Book seats through a page: the one entry point of the booking form and the API.
+
+    Args:
+        page_id: a live, public event or training page, in either language.
+        run_id: which of a training's runs (either language's row); may be left out when
+            the training has exactly one open run.
+        booker: the booker's details, as typed (they are cleaned here).
+        consent: the consent text version the booker agreed to; None: they did not agree.
+        seats: how many seats.
+        language: of the e-mails and the manage page; default: the page's language.
+
+    Returns and raises: as `book_offering`; also the errors of `offerings.resolve_offering`
+    (NotBookable, InvalidBooking on "run", RegistrationClosed).
+    """
+    target = resolve_offering(page_id=page_id, run_id=run_id)
+    return book_offering(
+        offering_id=target.offering.pk,
+        page_id=target.page.pk,
+        booker=booker,
+        seats=seats,
+        language=language or target.page.locale.language_code,
+        consent=consent,
+    )
+
+
+def book_offering(
     *,
     offering_id: int,
-    name: str,
-    email: str,
+    booker: BookerDetails,
     language: str,
     consent: ConsentText | None,
     seats: int = 1,
     page_id: int | None = None,
-    organisation: str = "",
-    phone: str = "",
-    tax_number: str = "",
-    billing_address: str = "",
 ) -> BookingOutcome:
     """Book `seats` seats of an offering for one person: confirmed if they fit, else waitlisted.
 
     Args:
-        offering_id: the offering (see `offerings.resolve_offering` to get it from a page).
-        name, email, organisation, phone, tax_number, billing_address: the booker's details;
-            one-line fields refuse line breaks and control characters (header injection).
+        offering_id: the offering (`book()` finds it from a page).
+        booker: the booker's details; one-line fields refuse line breaks, control,
+            text-direction and zero-width characters (header injection, spoofed names).
         language: "hu" or "en": the language of the booker's e-mails and manage page.
         consent: the consent text version the booker agreed to (`consent.current_consent()`);
             None means they did not agree.
@@ -193,14 +311,8 @@ def create_booking(
         RegistrationNotOpen, RegistrationClosed, OfferingOver: registration is not open
             (checked under the lock; an existing booking is returned even then).
     """
-    name = clean_single_line(name, field="name", max_length=200, required=True)
-    address = clean_email(email)
-    organisation = clean_single_line(
-        organisation, field="organisation", max_length=200, required=False
-    )
-    phone = clean_single_line(phone, field="phone", max_length=40, required=False)
-    tax_number = clean_single_line(tax_number, field="tax_number", max_length=40, required=False)
-    billing_address = _clean_multiline(billing_address, field="billing_address", max_length=500)
+    booker = booker.cleaned()
+    address = booker.email
     if language not in {code for code, _name in settings.LANGUAGES}:
         raise InvalidBooking(_("Choose Hungarian (hu) or English (en)."), field="language")
     if consent is None:
@@ -250,12 +362,12 @@ def create_booking(
             status=BookingStatus.CONFIRMED if fits else BookingStatus.WAITLISTED,
             seats=seats,
             language=language,
-            name=name,
+            name=booker.name,
             email=address,
-            organisation=organisation,
-            phone=phone,
-            tax_number=tax_number,
-            billing_address=billing_address,
+            organisation=booker.organisation,
+            phone=booker.phone,
+            tax_number=booker.tax_number,
+            billing_address=booker.billing_address,
             amount_due=offering.fee * seats,
             currency=offering.currency,
             consent=consent,
@@ -304,12 +416,37 @@ def find_booking(*, reference: str, token: str | None) -> Booking:
     return booking
 
 
+def booker_cancel_refusal(
+    booking: Booking, *, offering: Offering | None = None, now: dt.datetime | None = None
+) -> BookingError | None:
+    """Why the booker may not cancel `booking` themselves now, or None when they may.
+
+    A booker cancels a confirmed or waitlisted booking until the offering starts; after
+    that only organisers can (e.g. a no-show). The manage page asks this to offer the
+    button, and `cancel_booking(by_booker=True)` asks it again under the lock.
+    """
+    if booking.status not in ACTIVE_STATUSES:
+        return InvalidStatusChange(_("This booking has already been cancelled."))
+    offering = offering or booking.offering
+    now = now or timezone.now()
+    if offering.starts_at and now >= offering.starts_at:
+        return OfferingOver(_("The event has started: the booking can no longer be cancelled."))
+    return None
+
+
+def booker_may_cancel(booking: Booking) -> bool:
+    """Whether the booker may cancel `booking` themselves now (see `booker_cancel_refusal`)."""
+    return booker_cancel_refusal(booking) is None
+
+
 def cancel_booking(*, booking_id: int, notify: bool = True, by_booker: bool = False) -> Booking:
     """Cancel a confirmed or waitlisted booking, free its seats and promote the waiting list.
 
-    All in one transaction under the offering's lock; the promoted bookings' e-mails and (if
-    `notify`) the cancellation e-mail are queued in it. `by_booker=True` (the manage page and
-    the API) refuses once the offering has started; organisers (the default) may cancel any
+    All in one transaction under the lock of the booking and of the offering it belongs to
+    (`locking.lock_booking`, which follows a booking moved meanwhile, so the right waiting
+    list is promoted); the promoted bookings' e-mails and (if `notify`) the cancellation
+    e-mail are queued in it. `by_booker=True` (the manage page and the API) refuses once the
+    offering has started (`booker_cancel_refusal`); organisers (the default) may cancel any
     time, e.g. a no-show.
 
     Raises:
@@ -317,19 +454,16 @@ def cancel_booking(*, booking_id: int, notify: bool = True, by_booker: bool = Fa
         InvalidStatusChange: it is already cancelled or has left the waiting list.
         OfferingOver: `by_booker` and the offering has started.
     """
-    offering_id = (
-        Booking.objects.filter(pk=booking_id).values_list("offering_id", flat=True).first()
-    )
-    if offering_id is None:
-        raise BookingNotFound()
     with transaction.atomic():
-        offering = lock_offering(offering_id=offering_id)
-        booking = Booking.objects.select_for_update().get(pk=booking_id)
+        locked = lock_booking(booking_id=booking_id)
+        booking, offering = locked.booking, locked.offering
         if booking.status not in ACTIVE_STATUSES:
             raise InvalidStatusChange(_("This booking has already been cancelled."))
         now = timezone.now()
-        if by_booker and offering.starts_at and now >= offering.starts_at:
-            raise OfferingOver(_("The event has started: the booking can no longer be cancelled."))
+        if by_booker:
+            refusal = booker_cancel_refusal(booking, offering=offering, now=now)
+            if refusal is not None:
+                raise refusal
         was_confirmed = booking.status == BookingStatus.CONFIRMED
         booking.status = BookingStatus.CANCELLED
         booking.cancelled_at = now
@@ -348,9 +482,7 @@ def set_reminders(*, booking_id: int, enabled: bool) -> Booking:
         BookingNotFound: no such booking.
     """
     with transaction.atomic():
-        booking = Booking.objects.select_for_update().filter(pk=booking_id).first()
-        if booking is None:
-            raise BookingNotFound()
+        booking = lock_booking(booking_id=booking_id).booking
         if booking.reminders_enabled != enabled:
             booking.reminders_enabled = enabled
             booking.save(update_fields=["reminders_enabled"])

@@ -1,8 +1,10 @@
 """The privacy consent text a booker agrees to, versioned.
 
 The booking form and the API show (and the booking stores) the newest version. A changed
-text is a new `ConsentText` row with a higher version (data migration or admin), never an
-edit of an old one, so every booking keeps pointing at the words its booker agreed to.
+text is a new `ConsentText` row with a higher version, added by a data migration (as
+`event_booking/migrations/0003_offering_page_key_consent_v1.py` adds version 1); there is no
+admin screen for it, and an old row is never edited, so every booking keeps pointing at the
+words its booker agreed to.
 """
 
 from __future__ import annotations

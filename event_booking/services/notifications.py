@@ -41,6 +41,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django_q.tasks import async_task
 
 from event_booking.models import (
     Booking,
@@ -75,8 +76,6 @@ def queue_email(*, booking: Booking, kind: str, sequence: int = 0) -> EmailOutbo
 
 def enqueue_delivery(outbox_id: int) -> None:
     """Hand the delivery of one outbox row to django-q2 (inline when Q_CLUSTER sync is on)."""
-    from django_q.tasks import async_task
-
     async_task("event_booking.jobs.deliver_email", outbox_id)
 
 

@@ -4,25 +4,19 @@ An offering exists once across languages. Its key is the translation key that ev
 row of the event page (or of the training run) shares, so the Hungarian and English pages sell
 the same seats, and a booking survives wagtail-localize rewriting the per-locale rows.
 
-Where the facts come from (always the *source-language* live page, so that publishing a stale
-English translation cannot overwrite a newer Hungarian capacity; when the Hungarian page is not
-live, the live page that was published):
+Where the facts come from: the page declares them (`BookablePage.offering_specs`, see
+`event_booking.bookable`; an event sells one offering, a training one per run), always read
+from the *source-language* live page, so that publishing a stale English translation cannot
+overwrite a newer Hungarian capacity (when the Hungarian page is not live, the live page that
+was published).
 
-* event page: capacity, maximum seats per booking, fee, registration opens/closes, start/end.
-  `registration_closes` empty means "until the event starts"; the offering stores the
-  effective deadline (`registration_closes or start`).
-* training run: capacity = the run's seats; fee and maximum seats per booking from the
-  training page; registration has no opening time and closes at the run's
-  `registration_closes`, or else at midnight (Europe/Budapest) at the end of the day before
-  the first day. A run has dates only, so `starts_at` is midnight of the first day and
-  `ends_at` midnight after the last day.
-
-Life cycle: `sync_offerings_for_page` runs on every `page_published` of an event or training
-page (see `event_booking.receivers`); it creates or updates the offerings, deactivates the
+Life cycle: `sync_offerings_for_page` runs on every `page_published` of a bookable page (see
+`event_booking.receivers`); it creates or updates the offerings, deactivates the
 offerings of runs that were removed, reopens a registration whose deadline moved into the
 future, and promotes the waiting list when the capacity grew. `page_removed` runs when a page
 is unpublished or deleted: the offerings stay active while any translation is still live and
-are deactivated once none is. Bookings are never deleted with an offering.
+are deactivated once none is. Bookings are never deleted with an offering. Reading never
+creates: a page whose offering does not exist (yet) is not bookable (`resolve_offering`).
 """
 
 from __future__ import annotations
@@ -30,17 +24,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import IntegrityError, connection, transaction
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from event_booking.models import EventPage, Offering, OfferingKind
+from event_booking.bookable import BookablePage, OfferingSpec, bookable_models, is_bookable
+from event_booking.models import Offering
+from event_booking.services.availability import is_open
 from event_booking.services.errors import InvalidBooking, NotBookable, RegistrationClosed
-
-#: Test-only switch. The concurrency control test turns the row lock off to prove that the
-#: test can see an oversell; production code never changes it.
-ROW_LOCK_ENABLED = True
+from event_booking.services.waitlist import promote_waitlist_locked
 
 
 @dataclass(frozen=True)
@@ -52,28 +46,16 @@ class ResolvedOffering:
     run_id: int | None = None
 
 
-def lock_offering(*, offering_id: int) -> Offering:
-    """Take the row lock of an offering and return the fresh row.
-
-    Every change of seats (booking, cancelling, promoting) first takes this lock, so checks
-    and writes of one offering happen one transaction at a time (PostgreSQL: `SELECT ... FOR
-    UPDATE`; SQLite has no row locks, but the settings open every transaction with `BEGIN
-    IMMEDIATE`, which serialises writers). Lock order is always offering, then booking.
-
-    Raises:
-        RuntimeError: when called outside a transaction (the lock would end at once).
-        Offering.DoesNotExist: no such offering.
-    """
-    if not connection.in_atomic_block:
-        raise RuntimeError("lock_offering() must run inside transaction.atomic().")
-    queryset = Offering.objects.all()
-    if ROW_LOCK_ENABLED:
-        queryset = queryset.select_for_update()
-    return queryset.get(pk=offering_id)
-
-
-def _budapest_midnight(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+def upcoming(*, now: dt.datetime | None = None, via: str = "") -> Q:
+    """The filter "upcoming offering": it has not ended (one without an end: not started),
+    or it has no date at all. The one definition the organiser screens and the privacy
+    service share; `via` is the path to the offering (e.g. "offering__" from bookings)."""
+    now = now or timezone.now()
+    not_over = Q(**{f"{via}ends_at__gte": now}) | Q(
+        **{f"{via}ends_at__isnull": True, f"{via}starts_at__gte": now}
+    )
+    undated = Q(**{f"{via}starts_at__isnull": True, f"{via}ends_at__isnull": True})
+    return not_over | undated
 
 
 def _source_page(page: Page) -> Page:
@@ -85,18 +67,19 @@ def _source_page(page: Page) -> Page:
     return source or page
 
 
-def _upsert(*, translation_key: object, page_key: object, values: dict) -> Offering:
+def _upsert(*, spec: OfferingSpec, page_key: object) -> Offering:
     """Create or update one offering; reopen, and promote after a capacity increase."""
-    from event_booking.services.waitlist import promote_waitlist_locked
-
     now = timezone.now()
+    values = spec.values()
     with transaction.atomic():
         offering = (
-            Offering.objects.select_for_update().filter(translation_key=translation_key).first()
+            Offering.objects.select_for_update()
+            .filter(translation_key=spec.translation_key)
+            .first()
         )
         if offering is None:
             return Offering.objects.create(
-                translation_key=translation_key, page_translation_key=page_key, **values
+                translation_key=spec.translation_key, page_translation_key=page_key, **values
             )
         old_capacity = offering.capacity
         old_closes = offering.registration_closes
@@ -121,63 +104,22 @@ def _upsert(*, translation_key: object, page_key: object, values: dict) -> Offer
 
 
 def sync_offerings_for_page(*, page: Page) -> list[Offering]:
-    """Create or update the offerings of a published event or training page.
+    """Create or update the offerings of a published bookable page.
 
     Idempotent; call it with any locale's page (the source-language live page is read).
     Returns the page's active offerings (one for an event, one per run for a training), or
-    an empty list for a page that is not bookable.
+    an empty list for a page that is not bookable. Offerings the page no longer declares
+    (a removed run) are deactivated.
     """
-    from training_catalog.models import TrainingPage
-
     page = page.specific
-    if not isinstance(page, EventPage | TrainingPage):
+    if not is_bookable(page):
         return []
     source = _source_page(page).specific
-    if isinstance(source, EventPage):
-        return [
-            _upsert(
-                translation_key=source.translation_key,
-                page_key=source.translation_key,
-                values={
-                    "kind": OfferingKind.EVENT,
-                    "title": source.title[:255],
-                    "capacity": source.capacity,
-                    "max_seats_per_booking": source.max_seats_per_booking,
-                    "registration_opens": source.registration_opens,
-                    "registration_closes": source.registration_closes or source.start,
-                    "starts_at": source.start,
-                    "ends_at": source.end,
-                    "fee": source.fee,
-                    "currency": "EUR",
-                },
-            )
-        ]
-    offerings = []
     with transaction.atomic():
-        runs = list(source.runs.all().order_by("start_date", "pk"))
-        for run in runs:
-            closes = run.registration_closes or _budapest_midnight(run.start_date)
-            title = f"{source.title[:200]}: {run.start_date:%Y-%m-%d} – {run.end_date:%Y-%m-%d}"
-            offerings.append(
-                _upsert(
-                    translation_key=run.translation_key,
-                    page_key=source.translation_key,
-                    values={
-                        "kind": OfferingKind.TRAINING_RUN,
-                        "title": title,
-                        "capacity": run.seats,
-                        "max_seats_per_booking": source.max_seats_per_booking,
-                        "registration_opens": None,
-                        "registration_closes": closes,
-                        "starts_at": _budapest_midnight(run.start_date),
-                        "ends_at": _budapest_midnight(run.end_date + dt.timedelta(days=1)),
-                        "fee": source.price_eur,
-                        "currency": "EUR",
-                    },
-                )
-            )
+        specs = source.offering_specs()
+        offerings = [_upsert(spec=spec, page_key=source.translation_key) for spec in specs]
         Offering.objects.filter(page_translation_key=source.translation_key).exclude(
-            translation_key__in=[run.translation_key for run in runs]
+            translation_key__in=[spec.translation_key for spec in specs]
         ).update(is_active=False)
     return offerings
 
@@ -197,107 +139,75 @@ def page_removed(*, page: Page) -> int:
     ).update(is_active=False)
 
 
-def _offering_for_key(translation_key: object, page: Page) -> Offering:
+def _offering_for_key(translation_key: object) -> Offering:
     offering = Offering.objects.filter(translation_key=translation_key).first()
-    if offering is None:
-        # A page published before this engine existed (or by a path that sent no signal).
-        try:
-            sync_offerings_for_page(page=page)
-        except IntegrityError:  # a concurrent request created it first
-            pass
-        offering = Offering.objects.filter(translation_key=translation_key).first()
-    if offering is None:
+    if offering is None:  # published by a path that sent no signal: not bookable until then
         raise NotBookable()
     if not offering.is_active:
         raise RegistrationClosed()
     return offering
 
 
-def _is_private(page: Page) -> bool:
-    """Whether `page` or an ancestor has a view restriction (one query)."""
-    from wagtail.models import PageViewRestriction
-
-    steplen = Page.steplen
-    ancestor_paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
-    return PageViewRestriction.objects.filter(page__path__in=ancestor_paths).exists()
-
-
-def _live_bookable_page(page_id: int) -> Page:
-    """The live, public event or training page `page_id`, with its locale (2-3 queries).
+def live_bookable_page(page_id: int) -> BookablePage:
+    """The live, public bookable page `page_id`, specific, with its locale.
 
     Raises:
-        NotBookable: no live public page has this id, or it is not an event or training.
+        NotBookable: no live public page has this id, or it is not a bookable page type.
     """
-    from training_catalog.models import TrainingPage
-
-    for model in (EventPage, TrainingPage):
-        page = model.objects.live().select_related("locale").filter(pk=page_id).first()
+    for model in bookable_models():
+        page = model.objects.live().public().select_related("locale").filter(pk=page_id).first()
         if page is not None:
-            if _is_private(page):
-                break
             return page
-    else:
-        if Page.objects.live().filter(pk=page_id).exists():
-            raise NotBookable()
+    if Page.objects.live().public().filter(pk=page_id).exists():
+        raise NotBookable()
     raise NotBookable(_("There is no published page with this id."))
 
 
 def resolve_offering(*, page_id: int, run_id: int | None = None) -> ResolvedOffering:
-    """Find what a booking request for `page_id` (and `run_id`) books.
+    """Find what a booking request for `page_id` (and `run_id`) books. Read-only.
 
-    `page_id` is the id of a live, public event or training page in either language.
-    `run_id` is the id of one of the training's runs (either language's row); it may be left
-    out when the training has exactly one run open for registration.
+    `page_id` is the id of a live, public bookable page in either language. `run_id` is the
+    id of one of the page's options (a training run: either language's row); it may be left
+    out when exactly one option is open for registration.
 
     Raises:
-        NotBookable (field "page"): no such live page, or not an event or training page, or a
-            training without runs.
+        NotBookable (field "page"): no such live public page, not bookable, no options, or
+            its offering does not exist.
         InvalidBooking (field "run"): a run given for an event, a run that is not this
             training's, or no run given while several are open.
         RegistrationClosed: the offering is deactivated, or no run of the training is open.
     """
-    from event_booking.services.availability import is_open
-    from training_catalog.models import TrainingPage, TrainingRun
-
-    page = _live_bookable_page(page_id)
-    if isinstance(page, EventPage):
+    page = live_bookable_page(page_id)
+    if not page.offers_choice:
         if run_id is not None:
             raise InvalidBooking(_("An event has no runs; leave this empty."), field="run")
-        return ResolvedOffering(offering=_offering_for_key(page.translation_key, page), page=page)
-    if not isinstance(page, TrainingPage):
-        raise NotBookable()
+        return ResolvedOffering(offering=_offering_for_key(page.translation_key), page=page)
     if run_id is not None:
-        run = TrainingRun.objects.filter(
-            pk=run_id, page__translation_key=page.translation_key
-        ).first()
-        if run is None:
+        key = page.offering_key_for(run_id)
+        if key is None:
             raise InvalidBooking(_("This run does not belong to this training."), field="run")
-        offering = _offering_for_key(run.translation_key, page)
-        return ResolvedOffering(offering=offering, page=page, run_id=run.pk)
-    runs = list(page.runs.all())
-    if not runs:
+        return ResolvedOffering(offering=_offering_for_key(key), page=page, run_id=run_id)
+    options = page.bookable_options()
+    if not options:
         raise NotBookable(_("This training has no scheduled runs."))
     offerings = {
         o.translation_key: o
-        for o in Offering.objects.filter(translation_key__in=[run.translation_key for run in runs])
+        for o in Offering.objects.filter(
+            translation_key__in=[option.translation_key for option in options]
+        )
     }
-    if len(offerings) < len(runs):
-        sync_offerings_for_page(page=page)
-        offerings = {
-            o.translation_key: o
-            for o in Offering.objects.filter(
-                translation_key__in=[run.translation_key for run in runs]
-            )
-        }
     now = timezone.now()
-    open_runs = [
-        run
-        for run in runs
-        if run.translation_key in offerings and is_open(offerings[run.translation_key], now=now)
+    open_options = [
+        option
+        for option in options
+        if option.translation_key in offerings
+        and is_open(offerings[option.translation_key], now=now)
     ]
-    if len(open_runs) > 1:
+    if len(open_options) > 1:
         raise InvalidBooking(_("This training has several open runs: choose one."), field="run")
-    if not open_runs:
+    if not open_options:
         raise RegistrationClosed(_("No run of this training is open for registration."))
-    run = open_runs[0]
-    return ResolvedOffering(offering=offerings[run.translation_key], page=page, run_id=run.pk)
+    option = open_options[0]
+    return ResolvedOffering(
+        offering=offerings[option.translation_key], page=page, run_id=option.option_id
+    )

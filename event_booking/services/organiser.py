@@ -38,14 +38,14 @@ from event_booking.models import (
 )
 from event_booking.services.errors import (
     BookingError,
-    BookingNotFound,
     InvalidStatusChange,
     NoRoom,
     OfferingOver,
     RegistrationClosed,
 )
+from event_booking.services.locking import lock_booking
 from event_booking.services.notifications import queue_email
-from event_booking.services.offerings import lock_offering
+from event_booking.services.pages import offering_page
 from event_booking.services.waitlist import confirmed_seats, promote_waitlist_locked
 
 
@@ -112,16 +112,6 @@ def seats_left(offering: Offering, confirmed_seats: int) -> int | None:
     return max(offering.capacity - confirmed_seats, 0)
 
 
-def waitlist_positions(offering: Offering) -> dict[int, int]:
-    """Booking id -> 1-based waiting-list position, in the order promotion follows."""
-    ids = (
-        offering.bookings.filter(status=BookingStatus.WAITLISTED)
-        .order_by("waitlisted_at", "id")
-        .values_list("id", flat=True)
-    )
-    return {booking_id: position for position, booking_id in enumerate(ids, start=1)}
-
-
 def search_bookings(*, offering: Offering, query: str = "", status: str = "") -> QuerySet[Booking]:
     """The offering's bookings matching `query` (name, e-mail, reference or organisation,
     case-insensitive substring) and `status` (empty: all), oldest first."""
@@ -155,7 +145,7 @@ def check_in(*, booking_id: int, undo: bool = False) -> CheckInResult:
         OrganiserActionError: the booking is not confirmed, or it is anonymised.
     """
     with transaction.atomic():
-        booking = Booking.objects.select_for_update().get(pk=booking_id)
+        booking = lock_booking(booking_id=booking_id).booking
         if undo:
             if booking.checked_in_at is not None:
                 booking.checked_in_at = None
@@ -177,16 +167,6 @@ def _next_sequence(booking: Booking, kind: str) -> int:
     return 0 if last is None else last + 1
 
 
-def _page_for(offering: Offering, language: str) -> object | None:
-    """The live page of `offering` in `language`, else its live page in any language."""
-    from wagtail.models import Page
-
-    if offering.page_translation_key is None:
-        return None
-    pages = Page.objects.live().filter(translation_key=offering.page_translation_key)
-    return pages.filter(locale__language_code=language).first() or pages.first()
-
-
 def move_booking(
     *, booking_id: int, target_offering_id: int, waitlist_if_full: bool = False
 ) -> Booking:
@@ -194,13 +174,13 @@ def move_booking(
 
     The booking keeps its reference, token and manage link, its seats, language and consent.
     Both offerings are locked, lower id first (so two moves in opposite directions cannot
-    deadlock), before anything is counted. In the target it is confirmed when its seats fit
-    into the free seats; otherwise it is refused (`NoRoom`), or with `waitlist_if_full`
-    put at the end of the target's waiting list. The amount due follows the target's fee.
-    The seats it frees in the source go to the source's waiting list at once. The booker
-    gets a new confirmation (or waiting-list notice) describing the target. The organiser
-    may move into an offering whose registration has closed, but not into one that has
-    started or is no longer on the site.
+    deadlock), before anything is counted (`locking.lock_booking`). In the target it is
+    confirmed when its seats fit into the free seats; otherwise it is refused (`NoRoom`),
+    or with `waitlist_if_full` put at the end of the target's waiting list. The amount due
+    follows the target's fee. The seats it frees in the source go to the source's waiting
+    list at once. The booker gets a new confirmation (or waiting-list notice) describing
+    the target. The organiser may move into an offering whose registration has closed, but
+    not into one that has started or is no longer on the site.
 
     Raises:
         BookingNotFound: no such booking.
@@ -211,20 +191,14 @@ def move_booking(
             target's whole capacity.
         OrganiserActionError: the same address already holds a booking of the target.
     """
-    source_id = Booking.objects.filter(pk=booking_id).values_list("offering_id", flat=True).first()
-    if source_id is None:
-        raise BookingNotFound()
-    if source_id == target_offering_id:
-        raise InvalidStatusChange(_("The booking already belongs to this offering."))
     with transaction.atomic():
-        locked = {
-            offering_id: lock_offering(offering_id=offering_id)
-            for offering_id in sorted([source_id, target_offering_id])
-        }
-        source, target = locked[source_id], locked[target_offering_id]
-        booking = Booking.objects.select_for_update().get(pk=booking_id)
-        if booking.offering_id != source_id:  # moved by someone else meanwhile
-            raise InvalidStatusChange()
+        locked = lock_booking(booking_id=booking_id, with_offerings=[target_offering_id])
+        booking, source = locked.booking, locked.offering
+        if source.pk == target_offering_id:
+            raise InvalidStatusChange(_("The booking already belongs to this offering."))
+        target = locked.offerings.get(target_offering_id)
+        if target is None:
+            raise RegistrationClosed(_("The target offering is no longer on the site."))
         if booking.status not in ACTIVE_STATUSES:
             raise InvalidStatusChange(_("Only confirmed or waitlisted bookings can be moved."))
         now = timezone.now()
@@ -257,7 +231,7 @@ def move_booking(
             )
         was_confirmed = booking.status == BookingStatus.CONFIRMED
         booking.offering = target
-        booking.page = _page_for(target, booking.language)
+        booking.page = offering_page(target, booking.language)
         booking.amount_due = target.fee * booking.seats
         booking.currency = target.currency
         booking.checked_in_at = None

@@ -21,11 +21,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from event_booking.models import ACTIVE_STATUSES, Booking, EmailOutbox, OutboxStatus
+from event_booking.services import bookings as booking_services
+from event_booking.services.locking import lock_bookings
+from event_booking.services.offerings import upcoming
 
 ERASED_DOMAIN = "erased.invalid"
 
@@ -152,13 +155,13 @@ def export_person(*, email: str) -> dict[str, Any]:
 
 
 def upcoming_active_bookings(*, email: str) -> QuerySet[Booking]:
-    """The person's confirmed or waitlisted bookings whose offering has not ended yet."""
-    now = timezone.now()
-    not_over = Q(offering__ends_at__gte=now) | Q(
-        offering__ends_at__isnull=True, offering__starts_at__gte=now
+    """The person's confirmed or waitlisted bookings of upcoming offerings (see
+    `offerings.upcoming`)."""
+    return (
+        bookings_of(email=email)
+        .filter(status__in=ACTIVE_STATUSES)
+        .filter(upcoming(via="offering__"))
     )
-    undated = Q(offering__ends_at__isnull=True, offering__starts_at__isnull=True)
-    return bookings_of(email=email).filter(status__in=ACTIVE_STATUSES).filter(not_over | undated)
 
 
 def anonymise_bookings(*, booking_ids: Iterable[int]) -> int:
@@ -174,11 +177,7 @@ def anonymise_bookings(*, booking_ids: Iterable[int]) -> int:
     now = timezone.now()
     count = 0
     with transaction.atomic():
-        bookings = list(
-            Booking.objects.select_for_update()
-            .filter(pk__in=ids, anonymised_at__isnull=True)
-            .order_by("pk")
-        )
+        bookings = [b for b in lock_bookings(booking_ids=ids) if b.anonymised_at is None]
         for booking in bookings:
             for field in PERSONAL_FIELDS:
                 setattr(booking, field, "")
@@ -209,8 +208,6 @@ def erase_person(*, email: str, cancel_upcoming: bool = False) -> ErasureResult:
         PrivacyError: no address given, nothing to erase, or active upcoming bookings and
             `cancel_upcoming` is false.
     """
-    from event_booking.services import bookings as booking_services
-
     address = normalise_email(email)
     if not address:
         raise PrivacyError(_("Enter the e-mail address of the person."))

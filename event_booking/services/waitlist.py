@@ -24,8 +24,11 @@ Waiting-list policy
   frees no seats, so it promotes nobody.
 
 Every function that changes seats takes the offering's row lock first (see
-`offerings.lock_offering`): promotion, cancellation and new bookings of one offering happen one
-at a time.
+`locking.lock_offering`, and `locking.lock_booking` for one booking): promotion, cancellation
+and new bookings of one offering happen one at a time.
+
+The waiting-list position (`waitlist_position`, `waitlist_positions`) is answered here only:
+the API, the manage page, the e-mails and the organiser screens all ask these two.
 """
 
 from __future__ import annotations
@@ -37,13 +40,15 @@ from django.utils.translation import gettext_lazy as _
 
 from event_booking.models import Booking, BookingStatus, EmailKind, Offering
 from event_booking.services.errors import (
-    BookingNotFound,
     InvalidStatusChange,
     NoRoom,
     OfferingOver,
 )
+from event_booking.services.locking import lock_booking, lock_offering
 from event_booking.services.notifications import queue_email
-from event_booking.services.offerings import lock_offering
+
+#: The order of a waiting list: who took the offering's lock first.
+WAITLIST_ORDER = ("waitlisted_at", "pk")
 
 
 def confirmed_seats(offering_id: int) -> int:
@@ -56,7 +61,7 @@ def confirmed_seats(offering_id: int) -> int:
 
 def waitlist_position(booking: Booking) -> int | None:
     """1-based place of a waitlisted booking in its offering's list; None if not waitlisted."""
-    if booking.status != BookingStatus.WAITLISTED:
+    if booking.status != BookingStatus.WAITLISTED or booking.waitlisted_at is None:
         return None
     ahead = Booking.objects.filter(
         offering_id=booking.offering_id, status=BookingStatus.WAITLISTED
@@ -65,6 +70,16 @@ def waitlist_position(booking: Booking) -> int | None:
         | Q(waitlisted_at=booking.waitlisted_at, pk__lt=booking.pk)
     )
     return ahead.count() + 1
+
+
+def waitlist_positions(offering_id: int) -> dict[int, int]:
+    """Booking id -> 1-based waiting-list position of every waitlisted booking (one query)."""
+    ids = (
+        Booking.objects.filter(offering_id=offering_id, status=BookingStatus.WAITLISTED)
+        .order_by(*WAITLIST_ORDER)
+        .values_list("pk", flat=True)
+    )
+    return {booking_id: position for position, booking_id in enumerate(ids, start=1)}
 
 
 def _confirm(booking: Booking, now: object) -> None:
@@ -93,7 +108,7 @@ def promote_waitlist_locked(offering: Offering) -> list[Booking]:
             return []
         waiting = waiting.filter(seats__lte=free)
     promoted = []
-    for booking in waiting.order_by("waitlisted_at", "pk"):
+    for booking in waiting.order_by(*WAITLIST_ORDER):
         if free is not None:
             if booking.seats > free:
                 continue
@@ -125,13 +140,9 @@ def promote_booking(*, booking_id: int) -> Booking:
         OfferingOver: the offering has started.
         NoRoom: its seats do not fit into the free seats.
     """
-    offering_id = Booking.objects.filter(pk=booking_id).values_list("offering_id", flat=True)
-    offering_id = offering_id.first()
-    if offering_id is None:
-        raise BookingNotFound()
     with transaction.atomic():
-        offering = lock_offering(offering_id=offering_id)
-        booking = Booking.objects.select_for_update().get(pk=booking_id)
+        locked = lock_booking(booking_id=booking_id)
+        booking, offering = locked.booking, locked.offering
         if booking.status != BookingStatus.WAITLISTED:
             raise InvalidStatusChange()
         if offering.starts_at and timezone.now() >= offering.starts_at:
@@ -151,14 +162,8 @@ def leave_waitlist(*, booking_id: int) -> Booking:
         InvalidStatusChange: the booking is not (or no longer) on the waiting list, e.g. it
             was promoted meanwhile; then it has to be cancelled instead.
     """
-    offering_id = (
-        Booking.objects.filter(pk=booking_id).values_list("offering_id", flat=True).first()
-    )
-    if offering_id is None:
-        raise BookingNotFound()
     with transaction.atomic():
-        lock_offering(offering_id=offering_id)
-        booking = Booking.objects.select_for_update().get(pk=booking_id)
+        booking = lock_booking(booking_id=booking_id).booking
         if booking.status != BookingStatus.WAITLISTED:
             if booking.status == BookingStatus.CONFIRMED:
                 raise InvalidStatusChange(

@@ -18,11 +18,13 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from cluster_pages.models import ClusterIndexPage, ClusterProfilePage
-from cms.demo import roles
+from cluster_pages.roles import ensure_cluster_manager_group
 from cms.demo.seed import seed_demo
 from cms.demo.users import demo_password
 from cms.models import HomePage
+from cms.roles import SUBMIT_TRANSLATION
 from event_booking.models import EventIndexPage, EventPage, Offering
+from tests.cms.role_migrations import ROLE_MIGRATIONS, run_forwards
 from training_catalog.models import TrainingIndexPage, TrainingPage
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -152,7 +154,7 @@ def test_translator_edits_english_pages_only(demo, client):
     assert editor["perms"]["canPublish"] is False
     assert refused(client.get(edit_url(cluster)))
     assert refused(client.get(edit_url(hu(EventPage))))
-    assert user.has_perm(roles.SUBMIT_TRANSLATION)
+    assert user.has_perm(SUBMIT_TRANSLATION)
     for page in [english, en(hu(EventPage)), HomePage.objects.get(locale__language_code="en")]:
         perms = page.permissions_for_user(user)
         assert perms.can_edit()
@@ -225,8 +227,9 @@ def test_roles_can_be_ensured_again_without_changes(demo):
         GroupPagePermission.objects.count(),
         GroupCollectionPermission.objects.count(),
     )
-    assert roles.ensure_roles() == 0
-    assert roles.ensure_cluster_manager_group(hu(ClusterProfilePage, PHARMA))[1] == 0
+    for app_label, name in ROLE_MIGRATIONS:
+        run_forwards(app_label, name)
+    assert ensure_cluster_manager_group(hu(ClusterProfilePage, PHARMA))[1] == 0
     assert counts == (
         Group.objects.count(),
         GroupPagePermission.objects.count(),

@@ -6,6 +6,8 @@ back when the module's tests are done, so other modules still start from the mig
 
 import datetime as dt
 import io
+import re
+from html import unescape
 
 import pytest
 from django.apps import apps
@@ -18,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from cluster_pages.models import ClusterProfilePage
+from cluster_pages.models import ClusterProfilePage, County
 from cms.demo.seed import seed_demo
 from cms.models import HomePage, Venue
 from event_booking.models import EventKind, EventPage
@@ -158,6 +160,26 @@ def test_at_least_eight_clusters_in_both_languages_with_logos_and_sectors(seeded
     assert english.summary.startswith("Software companies")
     assert "About us" in str(english.description)
     assert english.logo_id == english.get_translation(factories.locale("hu")).logo_id
+
+
+def between(text: str, start: str, end: str) -> str:
+    text = text[text.index(start) :]
+    return text[: text.index(end)]
+
+
+def test_demo_home_pages_show_every_county_and_the_menu(seeded, client):
+    county = dict(ClusterProfilePage.objects.values_list("title", "county"))
+    for language, menu in [
+        ("hu", ["Klaszterek", "Képzések", "Rendezvények", "Keresés"]),
+        ("en", ["Clusters", "Trainings", "Events", "Search"]),
+    ]:
+        html = client.get(f"/{language}/").content.decode()
+        nav = between(html, '<nav class="main-nav"', "</nav>")
+        assert re.findall(r"<a [^>]*>([^<]+)</a>", nav) == menu
+        clusters = between(html, 'id="clusters-heading"', "</section>")
+        teasers = [unescape(t) for t in re.findall(r'<h3><a href="[^"]+">(.*?)</a>', clusters)]
+        assert len(teasers) == 6
+        assert {county[title] for title in teasers} == set(County.values), language
 
 
 def test_every_event_kind_has_past_and_upcoming_events_in_both_languages(seeded):

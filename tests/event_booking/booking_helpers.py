@@ -1,44 +1,19 @@
 """Helpers of the booking-engine tests (API, waiting list, shared seats, concurrency).
 
-Offerings here are made the way production makes them: by publishing an event or training
-page (the `page_published` receiver upserts the offering), never with the ORM.
+Offerings and bookings come from `tests.factories` (`offering`, `booking`); an event page's
+offering is the one its publication made (`factories.offering(page)`).
 """
 
-import itertools
 from typing import Any
 
-from event_booking.models import Booking, BookingStatus, EventPage, Offering
-from event_booking.services import bookings, consent
+from event_booking.models import Booking, BookingStatus, EventIndexPage, EventPage, Offering
 from tests import factories
-
-_counter = itertools.count(1)
-
-
-def offering_of(page: Any) -> Offering:
-    return Offering.objects.get(translation_key=page.translation_key)
 
 
 def event_page(home: Any, **fields: Any) -> EventPage:
     """A published Hungarian event (with its index page when none exists yet)."""
-    from event_booking.models import EventIndexPage
-
     index = EventIndexPage.objects.child_of(home).first() or factories.event_index(home)
     return factories.event(index, **fields)
-
-
-def book(offering: Offering, seats: int = 1, email: str | None = None, **fields: Any) -> Booking:
-    """Book through the service; returns the booking (new or the existing one)."""
-    n = next(_counter)
-    outcome = bookings.create_booking(
-        offering_id=offering.pk,
-        name=fields.pop("name", f"Teszt Elek {n}"),
-        email=email or f"booker{n}@example.org",
-        language=fields.pop("language", "hu"),
-        consent=consent.current_consent(),
-        seats=seats,
-        **fields,
-    )
-    return outcome.booking
 
 
 def statuses(offering: Offering) -> list[tuple[str, int, str]]:

@@ -1,17 +1,10 @@
 """Helpers of the organiser-admin and privacy tests: users with and without the Organisers
-permissions, and offerings and bookings written directly (the listing and export do not care
-how a booking was made; actions go through the services in the tests themselves)."""
-
-import datetime as dt
-import itertools
-from decimal import Decimal
-from typing import Any
+permissions. Offerings and bookings come from `tests.factories` (bookings written in a given
+status: the listing and export do not care how a booking was made; actions go through the
+services in the tests themselves)."""
 
 from django.contrib.auth.models import Group, Permission, User
-from django.utils import timezone
 from wagtail.users.models import UserProfile
-
-from event_booking.models import Booking, BookingStatus, Offering, OfferingKind
 
 ORGANISER_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
@@ -19,8 +12,6 @@ ORGANISER_PERMISSIONS = [
     ("event_booking", "change_booking"),
     ("event_booking", "delete_booking"),
 ]
-
-_counter = itertools.count(1)
 
 
 def user_with(username: str, permissions: list[tuple[str, str]]) -> User:
@@ -44,40 +35,3 @@ def organiser() -> User:
 
 def editor_without_booking_rights() -> User:
     return user_with("editor", [("wagtailadmin", "access_admin")])
-
-
-def offering(**fields: Any) -> Offering:
-    starts = timezone.now().replace(microsecond=0) + dt.timedelta(days=10)
-    defaults = {
-        "kind": OfferingKind.EVENT,
-        "title": f"Üzletember-találkozó {next(_counter)}",
-        "capacity": 10,
-        "starts_at": starts,
-        "ends_at": starts + dt.timedelta(hours=6),
-    }
-    return Offering.objects.create(**{**defaults, **fields})
-
-
-def booking(offering: Offering, **fields: Any) -> Booking:
-    n = next(_counter)
-    now = timezone.now()
-    status = fields.get("status", BookingStatus.CONFIRMED)
-    defaults = {
-        "reference": f"T{n:07d}",
-        "offering": offering,
-        "status": status,
-        "seats": 1,
-        "name": f"Vendég {n}",
-        "email": f"guest{n}@example.org",
-        "amount_due": offering.fee * fields.get("seats", 1),
-        "currency": offering.currency,
-        "confirmed_at": now if status == BookingStatus.CONFIRMED else None,
-        "waitlisted_at": (
-            now + dt.timedelta(seconds=n) if status == BookingStatus.WAITLISTED else None
-        ),
-    }
-    return Booking.objects.create(**{**defaults, **fields})
-
-
-def paid_offering(**fields: Any) -> Offering:
-    return offering(kind=OfferingKind.TRAINING_RUN, fee=Decimal("500.00"), **fields)

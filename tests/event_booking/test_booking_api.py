@@ -11,7 +11,7 @@ from event_booking.models import Booking, BookingStatus, ConsentText, EmailKind,
 from event_booking.services import bookings as booking_services
 from event_booking.tokens import booking_token
 from tests import factories
-from tests.event_booking.booking_helpers import event_page, offering_of
+from tests.event_booking.booking_helpers import event_page
 
 URL = "/api/bookings/"
 
@@ -142,7 +142,7 @@ def test_booking_again_with_the_same_address_returns_the_booking_without_its_tok
     assert "token" not in body
     assert "manage_url" not in body
     assert first["token"] not in again.content.decode()
-    assert Booking.objects.filter(offering=offering_of(event)).count() == 1
+    assert Booking.objects.filter(offering=factories.offering(event)).count() == 1
 
 
 def test_the_manage_link_is_re_sent_at_most_once_an_hour(client, event, monkeypatch):
@@ -338,7 +338,7 @@ def test_registration_closed_answers_409(client, home):
 
 
 def test_registration_closed_by_the_deadline_job_answers_409(client, event):
-    offering_of(event).__class__.objects.filter(pk=offering_of(event).pk).update(
+    factories.offering(event).__class__.objects.filter(pk=factories.offering(event).pk).update(
         closed_at=timezone.now()
     )
 
@@ -482,7 +482,7 @@ def test_cancelling_frees_the_seats_and_promotes_the_waiting_list(client, home):
 
 def test_a_booker_cannot_cancel_once_the_event_has_started(client, event, monkeypatch):
     created = post(client, URL, payload(event)).json()
-    started = offering_of(event).starts_at + dt.timedelta(minutes=1)
+    started = factories.offering(event).starts_at + dt.timedelta(minutes=1)
     monkeypatch.setattr(timezone, "now", lambda: started)
 
     response = post(client, f"{URL}{created['reference']}/cancel/", {"token": created["token"]})
@@ -549,10 +549,11 @@ def test_services_refuse_header_injection_too(event):
     from event_booking.services.errors import InvalidBooking
 
     with pytest.raises(InvalidBooking) as error:
-        booking_services.create_booking(
-            offering_id=offering_of(event).pk,
-            name="Anna\r\nBcc: x@example.org",
-            email="anna@example.org",
+        booking_services.book_offering(
+            offering_id=factories.offering(event).pk,
+            booker=booking_services.BookerDetails(
+                name="Anna\r\nBcc: x@example.org", email="anna@example.org"
+            ),
             language="hu",
             consent=current_consent(),
         )

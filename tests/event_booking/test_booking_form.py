@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.utils import timezone, translation
 
-from event_booking.models import Booking, BookingStatus, ConsentText, Offering
+from event_booking.models import Booking, BookingStatus, ConsentText
 from event_booking.services.consent import current_consent
 from tests import factories
 from tests.event_booking import booking_helpers
@@ -144,7 +144,7 @@ def test_registration_not_yet_open_says_when_it_opens(client, home):
 
 
 def test_full_event_says_bookers_join_the_waiting_list(client, event):
-    booking_helpers.book(Offering.objects.get(translation_key=event.translation_key), seats=3)
+    factories.booking(factories.offering(event), seats=3)
     text = soup_of(client.get(event.url)).select_one("#booking").get_text(" ", strip=True)
     assert (
         hu(
@@ -239,7 +239,7 @@ def test_changed_consent_text_must_be_agreed_to_again(client, event):
 
 
 def test_full_event_puts_the_booker_on_the_waiting_list(client, event):
-    booking_helpers.book(Offering.objects.get(translation_key=event.translation_key), seats=3)
+    factories.booking(factories.offering(event), seats=3)
     response = client.post(form_url(event), valid(), follow=True)
     assert response.status_code == 200
     booking = Booking.objects.get(email="anna@example.org")
@@ -282,7 +282,7 @@ def test_posting_to_a_closed_registration_books_nothing_and_says_so(client, home
 
 
 def test_registration_closing_between_page_load_and_post_is_a_message_not_a_500(client, event):
-    offering = Offering.objects.get(translation_key=event.translation_key)
+    offering = factories.offering(event)
     offering.closed_at = timezone.now()
     offering.save()
     response = client.post(form_url(event), valid(), follow=True)

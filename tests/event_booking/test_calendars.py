@@ -8,10 +8,9 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from cms.translation import translate_object
+from cms.translation import translate_instance
 from event_booking import calendars
 from tests import factories
-from tests.event_booking import job_helpers as h
 
 BUDAPEST = ZoneInfo("Europe/Budapest")
 
@@ -99,7 +98,7 @@ def test_the_feed_shows_the_venue_in_the_feeds_language(
     _index, translated_event = site
     venue = factories.venue()
     with django_capture_on_commit_callbacks(execute=True):
-        translate_object(
+        translate_instance(
             instance=venue,
             locale_code="en",
             strings={"Debreceni Egyetem Főépület": "University of Debrecen", "Magyarország": "HU"},
@@ -164,14 +163,14 @@ def test_an_offerings_calendar_url_is_the_download_of_that_offering(site, client
     training = factories.training(factories.training_index(home))
     run = training.runs.get()
 
-    event_url = calendars.offering_calendar_url(h.event_offering(page), "en")
-    run_url = calendars.offering_calendar_url(h.run_offering(run), "hu")
+    event_url = calendars.offering_calendar_url(factories.offering(page), "en")
+    run_url = calendars.offering_calendar_url(factories.offering(run), "hu")
 
     assert event_url == f"/en/events/{page.pk}.ics"
     assert summaries(parse(client.get(event_url))) == ["Open"]
     assert run_url == f"/hu/trainings/runs/{run.pk}.ics"
     assert summaries(parse(client.get(run_url))) == [training.title]
-    assert calendars.offering_calendar_url(h.offering(), "hu") is None
+    assert calendars.offering_calendar_url(factories.offering(), "hu") is None
 
 
 def test_an_event_that_is_running_now_is_still_upcoming(site, client, monkeypatch):

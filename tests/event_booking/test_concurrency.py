@@ -5,7 +5,7 @@ server: each request runs in its own server thread with its own database connect
 step is slowed down (a sleep while the check has been made and the write not yet), which
 widens the race window. With the offering's row lock exactly 10 seats are confirmed and the
 other 40 are waitlisted in the order their requests took the lock. The control run switches
-the lock off (`offerings.ROW_LOCK_ENABLED`, a test-only flag) with everything else the same,
+the lock off (`locking.ROW_LOCK_ENABLED`, a test-only flag) with everything else the same,
 and must oversell: that proves this test would see a missing lock.
 """
 
@@ -21,8 +21,9 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 
 from event_booking.models import Booking, BookingStatus
-from event_booking.services import bookings, offerings
-from tests.event_booking.booking_helpers import event_page, offering_of
+from event_booking.services import bookings, locking
+from tests import factories
+from tests.event_booking.booking_helpers import event_page
 
 pytestmark = [
     pytest.mark.postgres,
@@ -41,11 +42,11 @@ class LockOrder:
         self.order: list[str] = []
         self._guard = threading.Lock()
         self._local = threading.local()
-        original_create = bookings.create_booking
+        original_create = bookings.book_offering
         original_fits = bookings._fits
 
-        def create_booking(**kwargs):
-            self._local.email = kwargs["email"]
+        def book_offering(**kwargs):
+            self._local.email = kwargs["booker"].email
             return original_create(**kwargs)
 
         def fits(offering, seats, counts):
@@ -56,7 +57,7 @@ class LockOrder:
             time.sleep(RACE_WINDOW)
             return result
 
-        monkeypatch.setattr(bookings, "create_booking", create_booking)
+        monkeypatch.setattr(bookings, "book_offering", book_offering)
         monkeypatch.setattr(bookings, "_fits", fits)
 
 
@@ -119,7 +120,7 @@ def race(home, server_url, settings, monkeypatch):
 
     def run():
         responses = book_concurrently(server_url, page.pk)
-        return responses, offering_of(page), lock_order.order
+        return responses, factories.offering(page), lock_order.order
 
     return run
 
@@ -157,7 +158,7 @@ def test_fifty_concurrent_bookings_of_ten_seats_confirm_exactly_ten(race):
 
 
 def test_control_without_the_row_lock_the_same_race_oversells(race, monkeypatch):
-    monkeypatch.setattr(offerings, "ROW_LOCK_ENABLED", False)
+    monkeypatch.setattr(locking, "ROW_LOCK_ENABLED", False)
 
     responses, offering, _lock_order = race()
 

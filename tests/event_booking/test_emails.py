@@ -9,7 +9,7 @@ from django.core import mail
 from django.utils import translation
 from icalendar import Calendar
 
-from cms.translation import translate_object
+from cms.translation import translate_instance
 from event_booking import jobs
 from event_booking.emails import build_message
 from event_booking.models import BookingStatus, EmailKind, EmailOutbox
@@ -36,7 +36,7 @@ def event(home, en_home, django_capture_on_commit_callbacks):
         fee=Decimal("500.00"),
     )
     with django_capture_on_commit_callbacks(execute=True):
-        translate_object(
+        translate_instance(
             instance=venue,
             locale_code="en",
             strings={
@@ -72,8 +72,13 @@ def ics_of(message):
 
 
 def test_confirmation_in_english_uses_the_english_page_venue_and_times(event):
-    booking = h.booking(
-        h.event_offering(event), language="en", seats=2, name="Anna Kiss", email="a@example.org"
+    booking = factories.booking(
+        factories.offering(event),
+        language="en",
+        seats=2,
+        name="Anna Kiss",
+        email="a@example.org",
+        status=BookingStatus.CONFIRMED,
     )
 
     message = message_for(booking)
@@ -94,7 +99,9 @@ def test_confirmation_in_english_uses_the_english_page_venue_and_times(event):
 
 
 def test_confirmation_in_hungarian_uses_the_hungarian_page_and_formats(event):
-    booking = h.booking(h.event_offering(event), language="hu", seats=2)
+    booking = factories.booking(
+        factories.offering(event), language="hu", seats=2, status=BookingStatus.CONFIRMED
+    )
 
     message = message_for(booking)
 
@@ -106,9 +113,13 @@ def test_confirmation_in_hungarian_uses_the_hungarian_page_and_formats(event):
 
 
 def test_the_ics_attachment_is_in_the_bookings_language_with_a_stable_uid(event):
-    offering = h.event_offering(event)
-    english = message_for(h.booking(offering, language="en"))
-    hungarian = message_for(h.booking(offering, language="hu"))
+    offering = factories.offering(event)
+    english = message_for(
+        factories.booking(offering, language="en", status=BookingStatus.CONFIRMED)
+    )
+    hungarian = message_for(
+        factories.booking(offering, language="hu", status=BookingStatus.CONFIRMED)
+    )
 
     en_event = ics_of(english).walk("VEVENT")[0]
     hu_event = ics_of(hungarian).walk("VEVENT")[0]
@@ -126,7 +137,9 @@ def test_the_ics_attachment_is_in_the_bookings_language_with_a_stable_uid(event)
 def test_an_english_booking_falls_back_to_the_hungarian_page_when_not_translated(home):
     index = factories.event_index(home)
     page = factories.event(index, title="Csak magyarul", slug="csak-magyarul", fee=Decimal("0"))
-    booking = h.booking(h.event_offering(page), language="en")
+    booking = factories.booking(
+        factories.offering(page), language="en", status=BookingStatus.CONFIRMED
+    )
 
     message = message_for(booking)
 
@@ -137,11 +150,11 @@ def test_an_english_booking_falls_back_to_the_hungarian_page_when_not_translated
 
 
 def test_notice_kinds_say_what_happened(home):
-    offering = h.event_offering(factories.event(factories.event_index(home), title="Szeminárium"))
-    first = h.booking(offering, status=BookingStatus.WAITLISTED, language="en")
-    second = h.booking(offering, status=BookingStatus.WAITLISTED, language="en")
-    confirmed = h.booking(offering, language="en")
-    cancelled = h.booking(offering, status=BookingStatus.CANCELLED, language="en")
+    offering = factories.offering(factories.event(factories.event_index(home), title="Szeminárium"))
+    first = factories.booking(offering, status=BookingStatus.WAITLISTED, language="en")
+    second = factories.booking(offering, status=BookingStatus.WAITLISTED, language="en")
+    confirmed = factories.booking(offering, language="en", status=BookingStatus.CONFIRMED)
+    cancelled = factories.booking(offering, status=BookingStatus.CANCELLED, language="en")
 
     waitlisted = message_for(second, EmailKind.WAITLISTED)
     assert waitlisted.subject == "You are on the waiting list: Szeminárium"
@@ -157,14 +170,19 @@ def test_notice_kinds_say_what_happened(home):
     assert message_for(confirmed, EmailKind.REMINDER).subject == (
         "Reminder: Szeminárium starts soon"
     )
-    link = message_for(h.booking(offering, language="en"), EmailKind.MANAGE_LINK)
+    link = message_for(
+        factories.booking(offering, language="en", status=BookingStatus.CONFIRMED),
+        EmailKind.MANAGE_LINK,
+    )
     assert link.subject == "Your booking link: Szeminárium"
 
 
 def test_a_training_run_confirmation_has_an_all_day_calendar_entry(home):
     training = factories.training(factories.training_index(home), title="Klasztermenedzsment")
     run = training.runs.get()
-    booking = h.booking(h.run_offering(run), language="hu", seats=1)
+    booking = factories.booking(
+        factories.offering(run), language="hu", seats=1, status=BookingStatus.CONFIRMED
+    )
 
     message = message_for(booking)
 
@@ -176,8 +194,10 @@ def test_a_training_run_confirmation_has_an_all_day_calendar_entry(home):
 
 
 def test_user_text_is_escaped_in_html_and_kept_out_of_headers(db):
-    offering = h.offering(title="Rendezvény\r\nBcc: everyone@example.org")
-    booking = h.booking(offering, name='<script>alert("x")</script>', language="en")
+    offering = factories.offering(title="Rendezvény\r\nBcc: everyone@example.org")
+    booking = factories.booking(
+        offering, name='<script>alert("x")</script>', language="en", status=BookingStatus.CONFIRMED
+    )
 
     message = message_for(booking)
 
@@ -194,7 +214,9 @@ def test_the_job_sends_html_and_text_in_the_bookings_language(
     event, monkeypatch, django_capture_on_commit_callbacks
 ):
     h.run_tasks_inline(monkeypatch)
-    booking = h.booking(h.event_offering(event), language="en")
+    booking = factories.booking(
+        factories.offering(event), language="en", status=BookingStatus.CONFIRMED
+    )
     outbox = EmailOutbox.objects.create(booking=booking, kind=EmailKind.CONFIRMATION)
 
     with translation.override("hu"):  # the worker's own language does not matter

@@ -13,6 +13,7 @@ from django_q.models import Schedule
 from event_booking import jobs
 from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox, OutboxStatus
 from event_booking.services import notifications
+from tests import factories
 from tests.event_booking import job_helpers as h
 
 
@@ -46,7 +47,7 @@ def queue(booking, kind, capture, sequence=0):
 def test_each_email_job_run_twice_sends_one_email(
     db, kind, status, django_capture_on_commit_callbacks
 ):
-    booking = h.booking(h.offering(), status=status)
+    booking = factories.booking(factories.offering(), status=status)
 
     outbox = queue(booking, kind, django_capture_on_commit_callbacks)
     # The task delivered twice (at-least-once broker), the service calling queue_email again,
@@ -65,11 +66,11 @@ def test_each_email_job_run_twice_sends_one_email(
 
 
 def test_a_booking_rolled_back_sends_nothing(db, django_capture_on_commit_callbacks):
-    offering = h.offering()
+    offering = factories.offering()
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with pytest.raises(RuntimeError), transaction.atomic():
-            booking = h.booking(offering)
+            booking = factories.booking(offering, status=BookingStatus.CONFIRMED)
             notifications.queue_email(booking=booking, kind=EmailKind.CONFIRMATION)
             raise RuntimeError("seat check failed after the e-mail was queued")
 
@@ -85,7 +86,7 @@ def test_a_failing_mail_server_keeps_the_booking_and_retries_a_bounded_number_of
 ):
     settings.EMAIL_BACKEND = h.FAILING_BACKEND
     settings.BOOKING_EMAIL_MAX_ATTEMPTS = 3
-    booking = h.booking(h.offering())
+    booking = factories.booking(factories.offering(), status=BookingStatus.CONFIRMED)
 
     outbox = queue(booking, EmailKind.CONFIRMATION, django_capture_on_commit_callbacks)
 
@@ -134,7 +135,11 @@ def test_a_failing_mail_server_keeps_the_booking_and_retries_a_bounded_number_of
 
 
 def test_an_invalid_address_fails_at_once_without_retries(db, django_capture_on_commit_callbacks):
-    booking = h.booking(h.offering(), email="guest@example.org\nBcc: victim@example.org")
+    booking = factories.booking(
+        factories.offering(),
+        email="guest@example.org\nBcc: victim@example.org",
+        status=BookingStatus.CONFIRMED,
+    )
 
     outbox = queue(booking, EmailKind.CONFIRMATION, django_capture_on_commit_callbacks)
 
@@ -145,7 +150,7 @@ def test_an_invalid_address_fails_at_once_without_retries(db, django_capture_on_
 
 
 def test_the_sweep_delivers_a_row_whose_task_was_lost(db, clock):
-    booking = h.booking(h.offering())
+    booking = factories.booking(factories.offering(), status=BookingStatus.CONFIRMED)
     # queue_email committed but its task never reached a worker (no on-commit callbacks ran).
     with transaction.atomic():
         outbox = notifications.queue_email(booking=booking, kind=EmailKind.CONFIRMATION)
@@ -161,7 +166,7 @@ def test_the_sweep_delivers_a_row_whose_task_was_lost(db, clock):
 
 
 def test_the_sweep_resends_a_row_whose_worker_died_after_claiming_it(db, clock):
-    booking = h.booking(h.offering())
+    booking = factories.booking(factories.offering(), status=BookingStatus.CONFIRMED)
     outbox = EmailOutbox.objects.create(booking=booking, kind=EmailKind.CONFIRMATION)
     # A worker claimed the row and died before sending (or before recording).
     assert notifications.claim_email(outbox_id=outbox.pk) is not None
@@ -188,15 +193,15 @@ def test_reminders_go_to_confirmed_bookings_starting_within_24_hours_once(
 ):
     capture = django_capture_on_commit_callbacks
     now = clock.now
-    soon = h.offering(starts_at=now + dt.timedelta(hours=23))
-    later = h.offering(starts_at=now + dt.timedelta(hours=25))
-    started = h.offering(starts_at=now - dt.timedelta(hours=1))
-    reminded = h.booking(soon, language="en")
-    opted_out = h.booking(soon, reminders_enabled=False)
-    waitlisted = h.booking(soon, status=BookingStatus.WAITLISTED)
-    cancelled = h.booking(soon, status=BookingStatus.CANCELLED)
-    not_yet = h.booking(later)
-    too_late = h.booking(started)
+    soon = factories.offering(starts_at=now + dt.timedelta(hours=23))
+    later = factories.offering(starts_at=now + dt.timedelta(hours=25))
+    started = factories.offering(starts_at=now - dt.timedelta(hours=1))
+    reminded = factories.booking(soon, language="en", status=BookingStatus.CONFIRMED)
+    opted_out = factories.booking(soon, reminders_enabled=False, status=BookingStatus.CONFIRMED)
+    waitlisted = factories.booking(soon, status=BookingStatus.WAITLISTED)
+    cancelled = factories.booking(soon, status=BookingStatus.CANCELLED)
+    not_yet = factories.booking(later, status=BookingStatus.CONFIRMED)
+    too_late = factories.booking(started, status=BookingStatus.CONFIRMED)
 
     assert run_committed(jobs.queue_reminders, capture) == 1
     assert run_committed(jobs.queue_reminders, capture) == 0
@@ -214,7 +219,7 @@ def test_reminders_go_to_confirmed_bookings_starting_within_24_hours_once(
 
 
 def test_a_queued_reminder_is_not_sent_after_the_booking_was_cancelled(db):
-    booking = h.booking(h.offering(starts_at=None))
+    booking = factories.booking(factories.offering(starts_at=None), status=BookingStatus.CONFIRMED)
     with transaction.atomic():
         outbox = notifications.queue_email(booking=booking, kind=EmailKind.REMINDER)
     Booking.objects.filter(pk=booking.pk).update(status=BookingStatus.CANCELLED)
@@ -229,9 +234,9 @@ def test_a_queued_reminder_is_not_sent_after_the_booking_was_cancelled(db):
 def test_registration_closes_automatically_at_the_deadline(db, clock):
     now = clock.now
     deadline = now - dt.timedelta(minutes=3)
-    past_deadline = h.offering(registration_closes=deadline)
-    open_one = h.offering(registration_closes=now + dt.timedelta(hours=1))
-    started_without_deadline = h.offering(
+    past_deadline = factories.offering(registration_closes=deadline)
+    open_one = factories.offering(registration_closes=now + dt.timedelta(hours=1))
+    started_without_deadline = factories.offering(
         starts_at=now - dt.timedelta(minutes=1), registration_closes=None
     )
 
@@ -255,10 +260,12 @@ def test_registration_closes_automatically_at_the_deadline(db, clock):
 def test_personal_data_is_anonymised_after_the_configured_days(db, settings, clock):
     settings.BOOKING_ANONYMISE_AFTER_DAYS = 30
     now = clock.now
-    old = h.offering(
+    old = factories.offering(
         starts_at=now - dt.timedelta(days=31), ends_at=now - dt.timedelta(days=30, hours=1)
     )
-    recent = h.offering(starts_at=now - dt.timedelta(days=29), ends_at=now - dt.timedelta(days=29))
+    recent = factories.offering(
+        starts_at=now - dt.timedelta(days=29), ends_at=now - dt.timedelta(days=29)
+    )
     personal = {
         "name": "Kiss Anna",
         "organisation": "Agrár Klaszter",
@@ -266,10 +273,16 @@ def test_personal_data_is_anonymised_after_the_configured_days(db, settings, clo
         "tax_number": "12345678-2-09",
         "billing_address": "4032 Debrecen, Egyetem tér 1.",
     }
-    first = h.booking(old, seats=3, email="anna@example.org", **personal)
-    second = h.booking(old, email="bela@example.org", name="Nagy Béla")
-    cancelled = h.booking(old, status=BookingStatus.CANCELLED, email="cili@example.org")
-    kept = h.booking(recent, email="dora@example.org", name="Tóth Dóra")
+    first = factories.booking(
+        old, seats=3, email="anna@example.org", **personal, status=BookingStatus.CONFIRMED
+    )
+    second = factories.booking(
+        old, email="bela@example.org", name="Nagy Béla", status=BookingStatus.CONFIRMED
+    )
+    cancelled = factories.booking(old, status=BookingStatus.CANCELLED, email="cili@example.org")
+    kept = factories.booking(
+        recent, email="dora@example.org", name="Tóth Dóra", status=BookingStatus.CONFIRMED
+    )
 
     assert jobs.anonymise_ended_bookings() == 3
     assert jobs.anonymise_ended_bookings() == 0
@@ -361,7 +374,9 @@ def slow_mail_server(settings):
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_delivering_one_row_at_once_send_one_email(slow_mail_server):
-    booking = h.booking(h.offering(), email="race@example.org")
+    booking = factories.booking(
+        factories.offering(), email="race@example.org", status=BookingStatus.CONFIRMED
+    )
     outbox = EmailOutbox.objects.create(booking=booking, kind=EmailKind.CONFIRMATION)
 
     assert deliver_from_two_workers(outbox.pk) == ["nothing to do", "sent"]
@@ -384,7 +399,9 @@ def test_control_without_the_claim_two_workers_send_twice(slow_mail_server, monk
         return EmailOutbox.objects.select_related("booking__offering").get(pk=outbox_id)
 
     monkeypatch.setattr(notifications, "claim_email", claim_without_lease)
-    booking = h.booking(h.offering(), email="race@example.org")
+    booking = factories.booking(
+        factories.offering(), email="race@example.org", status=BookingStatus.CONFIRMED
+    )
     outbox = EmailOutbox.objects.create(booking=booking, kind=EmailKind.CONFIRMATION)
 
     assert deliver_from_two_workers(outbox.pk) == ["sent", "sent"]

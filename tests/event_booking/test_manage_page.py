@@ -48,15 +48,15 @@ def event(home, venue):
 
 @pytest.fixture
 def offering(event):
-    return Offering.objects.get(translation_key=event.translation_key)
+    return factories.offering(event)
 
 
 # --- access ----------------------------------------------------------------------------------
 
 
 def test_wrong_missing_or_other_bookings_token_is_404(client, offering):
-    mine = booking_helpers.book(offering)
-    other = booking_helpers.book(offering)
+    mine = factories.booking(offering)
+    other = factories.booking(offering)
     assert client.get(manage_url(mine)).status_code == 200
     assert client.get(f"/hu/bookings/{mine.reference}/").status_code == 404
     assert client.get(manage_url(mine, token="0" * 32)).status_code == 404
@@ -65,7 +65,7 @@ def test_wrong_missing_or_other_bookings_token_is_404(client, offering):
 
 
 def test_manage_page_is_private_and_not_indexed(client, offering):
-    response = client.get(manage_url(booking_helpers.book(offering)))
+    response = client.get(manage_url(factories.booking(offering)))
     assert response["Cache-Control"] == "private, no-store"
     assert "noindex" in response["X-Robots-Tag"]
     # Never "no-referrer": browsers then post `Origin: null`, which fails the CSRF check.
@@ -76,7 +76,7 @@ def test_manage_page_is_private_and_not_indexed(client, offering):
 
 
 def test_shows_status_seats_amount_title_date_and_venue(client, event, offering):
-    booking = booking_helpers.book(
+    booking = factories.booking(
         offering, seats=2, organisation="Agrár Kft.", tax_number="1", billing_address="Cím"
     )
     response = client.get(manage_url(booking))
@@ -98,7 +98,7 @@ def test_english_manage_page_shows_the_english_title_and_calendar(
     client, en_home, event, offering, django_capture_on_commit_callbacks
 ):
     english = english_event(event, django_capture_on_commit_callbacks, title="Business meeting")
-    booking = booking_helpers.book(
+    booking = factories.booking(
         offering, language="en", organisation="X", tax_number="1", billing_address="Y"
     )
     response = client.get(manage_url(booking, lang="en"))
@@ -111,9 +111,9 @@ def test_english_manage_page_shows_the_english_title_and_calendar(
 
 
 def test_waitlisted_booking_shows_its_position_and_can_leave(client, offering):
-    booking_helpers.book(offering, seats=2)
-    first = booking_helpers.book(offering)
-    second = booking_helpers.book(offering)
+    factories.booking(offering, seats=2)
+    first = factories.booking(offering)
+    second = factories.booking(offering)
     response = client.get(manage_url(second))
     assert status_of(response) == BookingStatus.WAITLISTED
     text = soup_of(response).select_one("[data-booking-status]").get_text(" ", strip=True)
@@ -139,7 +139,7 @@ def test_waitlisted_booking_shows_its_position_and_can_leave(client, offering):
 def test_a_training_runs_booking_links_to_the_runs_calendar(client, home):
     training = factories.training(factories.training_index(home), runs=1, price_eur=Decimal("0"))
     run = training.runs.get()
-    booking = booking_helpers.book(Offering.objects.get(translation_key=run.translation_key))
+    booking = factories.booking(factories.offering(run))
     soup = soup_of(client.get(manage_url(booking)))
     assert training.title in soup.select_one("[data-booking-summary]").get_text(" ", strip=True)
     assert soup.select_one(f'a[href="/hu/trainings/runs/{run.pk}.ics"]')
@@ -149,8 +149,8 @@ def test_a_training_runs_booking_links_to_the_runs_calendar(client, home):
 
 
 def test_cancel_asks_first_then_frees_the_seat_and_shows_the_cancelled_state(client, offering):
-    booking = booking_helpers.book(offering, seats=2)
-    waiting = booking_helpers.book(offering)
+    booking = factories.booking(offering, seats=2)
+    waiting = factories.booking(offering)
     token = booking_token(booking)
     cancel_url = f"/hu/bookings/{booking.reference}/cancel/"
 
@@ -171,14 +171,14 @@ def test_cancel_asks_first_then_frees_the_seat_and_shows_the_cancelled_state(cli
 
 
 def test_cancel_with_a_wrong_token_is_404_and_changes_nothing(client, offering):
-    booking = booking_helpers.book(offering)
+    booking = factories.booking(offering)
     response = client.post(f"/hu/bookings/{booking.reference}/cancel/", {"token": "f" * 32})
     assert response.status_code == 404
     assert Booking.objects.get(pk=booking.pk).status == BookingStatus.CONFIRMED
 
 
 def test_cancelling_twice_is_a_message_not_an_error(client, offering):
-    booking = booking_helpers.book(offering)
+    booking = factories.booking(offering)
     url = f"/hu/bookings/{booking.reference}/cancel/"
     client.post(url, {"token": booking_token(booking)})
     response = client.post(url, {"token": booking_token(booking)}, follow=True)
@@ -187,7 +187,7 @@ def test_cancelling_twice_is_a_message_not_an_error(client, offering):
 
 
 def test_after_the_start_the_booker_can_no_longer_cancel(client, offering):
-    booking = booking_helpers.book(offering)
+    booking = factories.booking(offering)
     Offering.objects.filter(pk=offering.pk).update(starts_at=timezone.now() - dt.timedelta(hours=1))
     page = client.get(manage_url(booking))
     assert "/cancel/" not in page.content.decode()
@@ -199,7 +199,7 @@ def test_after_the_start_the_booker_can_no_longer_cancel(client, offering):
 
 
 def test_manage_forms_are_csrf_protected(offering):
-    booking = booking_helpers.book(offering)
+    booking = factories.booking(offering)
     browser = Client(enforce_csrf_checks=True)
     url = f"/hu/bookings/{booking.reference}/cancel/"
     assert browser.post(url, {"token": booking_token(booking)}).status_code == 403
@@ -215,7 +215,7 @@ def test_manage_forms_are_csrf_protected(offering):
 
 
 def test_reminders_can_be_turned_off_and_on(client, offering):
-    booking = booking_helpers.book(offering)
+    booking = factories.booking(offering)
     url = f"/hu/bookings/{booking.reference}/reminders/"
     response = client.post(url, {"token": booking_token(booking), "enabled": "0"}, follow=True)
     assert response.status_code == 200
@@ -226,7 +226,7 @@ def test_reminders_can_be_turned_off_and_on(client, offering):
 
 
 def test_reminders_need_the_token(client, offering):
-    booking = booking_helpers.book(offering)
+    booking = factories.booking(offering)
     response = client.post(
         f"/hu/bookings/{booking.reference}/reminders/", {"token": "", "enabled": "0"}
     )

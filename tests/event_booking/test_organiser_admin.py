@@ -9,7 +9,15 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox, OutboxStatus
+from event_booking.models import (
+    Booking,
+    BookingStatus,
+    EmailKind,
+    EmailOutbox,
+    OfferingKind,
+    OutboxStatus,
+)
+from tests import factories
 from tests.event_booking import organiser_helpers as helpers
 
 pytestmark = pytest.mark.django_db
@@ -48,12 +56,24 @@ def organiser_client(client):
 def full_offering():
     """10 seats: 8 confirmed in two bookings, a group of 3 and one person waiting, one
     cancelled booking of 2 seats."""
-    offering = helpers.offering(capacity=10, title="Brokerage day")
-    helpers.booking(offering, seats=5, name="Kovács Anna", organisation="Agrár Kft.")
-    helpers.booking(offering, seats=3, name="Nagy Béla", email="bela@example.org")
-    helpers.booking(offering, seats=3, status=BookingStatus.WAITLISTED, name="Szabó Group")
-    helpers.booking(offering, seats=1, status=BookingStatus.WAITLISTED, name="Tóth Éva")
-    helpers.booking(offering, seats=2, status=BookingStatus.CANCELLED, name="Lemondó Lajos")
+    offering = factories.offering(capacity=10, title="Brokerage day")
+    factories.booking(
+        offering,
+        seats=5,
+        name="Kovács Anna",
+        organisation="Agrár Kft.",
+        status=BookingStatus.CONFIRMED,
+    )
+    factories.booking(
+        offering,
+        seats=3,
+        name="Nagy Béla",
+        email="bela@example.org",
+        status=BookingStatus.CONFIRMED,
+    )
+    factories.booking(offering, seats=3, status=BookingStatus.WAITLISTED, name="Szabó Group")
+    factories.booking(offering, seats=1, status=BookingStatus.WAITLISTED, name="Tóth Éva")
+    factories.booking(offering, seats=2, status=BookingStatus.CANCELLED, name="Lemondó Lajos")
     return offering
 
 
@@ -128,10 +148,15 @@ def test_offering_overview_counts_seats_per_status(organiser_client, full_offeri
 
 
 def test_overview_shows_amount_due_of_confirmed_bookings_for_paid_trainings(organiser_client):
-    training_run = helpers.paid_offering(capacity=12, title="Klasztermenedzsment")
-    helpers.booking(training_run, seats=2)  # 1000
-    helpers.booking(training_run, seats=1)  # 500
-    helpers.booking(training_run, seats=1, status=BookingStatus.CANCELLED)
+    training_run = factories.offering(
+        kind=OfferingKind.TRAINING_RUN,
+        fee=Decimal("500.00"),
+        capacity=12,
+        title="Klasztermenedzsment",
+    )
+    factories.booking(training_run, seats=2, status=BookingStatus.CONFIRMED)  # 1000
+    factories.booking(training_run, seats=1, status=BookingStatus.CONFIRMED)  # 500
+    factories.booking(training_run, seats=1, status=BookingStatus.CANCELLED)
     response = organiser_client.get(INDEX)
     assert counts(response.content.decode(), training_run.pk)["amount"] == "1500.00 EUR"
 
@@ -141,12 +166,12 @@ def test_overview_lists_upcoming_by_default_and_past_on_request(organiser_client
 
     from django.utils import timezone
 
-    past = helpers.offering(
+    past = factories.offering(
         title="Tavalyi szeminárium",
         starts_at=timezone.now() - dt.timedelta(days=30),
         ends_at=timezone.now() - dt.timedelta(days=30) + dt.timedelta(hours=3),
     )
-    upcoming = helpers.offering(title="Jövő heti szeminárium")
+    upcoming = factories.offering(title="Jövő heti szeminárium")
     html = organiser_client.get(INDEX).content.decode()
     assert upcoming.title in html and past.title not in html
     html = organiser_client.get(INDEX, {"when": "past"}).content.decode()
@@ -221,8 +246,10 @@ def test_a_failed_email_can_be_sent_again(organiser_client, full_offering):
 
 
 def test_csv_export_holds_the_filtered_bookings_with_personal_and_invoice_data(organiser_client):
-    training_run = helpers.paid_offering(title="Képzés")
-    helpers.booking(
+    training_run = factories.offering(
+        kind=OfferingKind.TRAINING_RUN, fee=Decimal("500.00"), title="Képzés"
+    )
+    factories.booking(
         training_run,
         seats=2,
         name="Kovács Anna",
@@ -230,9 +257,10 @@ def test_csv_export_holds_the_filtered_bookings_with_personal_and_invoice_data(o
         organisation="Agrár Kft.",
         tax_number="12345678-2-09",
         billing_address="4032 Debrecen, Egyetem tér 1.",
+        status=BookingStatus.CONFIRMED,
     )
-    helpers.booking(training_run, status=BookingStatus.WAITLISTED, name="Várakozó Vilma")
-    helpers.booking(training_run, status=BookingStatus.CANCELLED, name="Lemondó Lajos")
+    factories.booking(training_run, status=BookingStatus.WAITLISTED, name="Várakozó Vilma")
+    factories.booking(training_run, status=BookingStatus.CANCELLED, name="Lemondó Lajos")
 
     response = organiser_client.get(bookings_url(training_run, status="confirmed", export="csv"))
     assert response.status_code == 200
@@ -252,8 +280,10 @@ def test_csv_export_holds_the_filtered_bookings_with_personal_and_invoice_data(o
 
 
 def test_csv_export_neutralises_formulas_typed_into_names(organiser_client):
-    offering = helpers.offering()
-    helpers.booking(offering, name='=HYPERLINK("http://evil.example","click")')
+    offering = factories.offering()
+    factories.booking(
+        offering, name='=HYPERLINK("http://evil.example","click")', status=BookingStatus.CONFIRMED
+    )
     response = organiser_client.get(bookings_url(offering, export="csv"))
     row = next(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert row["Name"] == '\'=HYPERLINK("http://evil.example","click")'
@@ -278,8 +308,8 @@ def test_excel_export_has_a_header_row_and_one_row_per_booking(organiser_client,
 
 
 def test_excel_export_keeps_formula_text_as_text(organiser_client):
-    offering = helpers.offering()
-    helpers.booking(offering, name="=1+1")
+    offering = factories.offering()
+    factories.booking(offering, name="=1+1", status=BookingStatus.CONFIRMED)
     response = organiser_client.get(bookings_url(offering, export="xlsx"))
     sheet = load_workbook(io.BytesIO(response.content)).active
     cell = sheet.cell(row=2, column=5)
@@ -392,7 +422,9 @@ def test_move_to_an_offering_with_room_confirms_it_there_and_promotes_the_source
 ):
     from event_booking.tokens import booking_token, token_matches
 
-    target = helpers.paid_offering(capacity=12, title="Második alkalom")
+    target = factories.offering(
+        kind=OfferingKind.TRAINING_RUN, fee=Decimal("500.00"), capacity=12, title="Második alkalom"
+    )
     bela = full_offering.bookings.get(name="Nagy Béla")  # 3 seats
     token = booking_token(bela)
     form_page = organiser_client.get(action_url("move", bela)).content.decode()
@@ -415,8 +447,8 @@ def test_move_to_an_offering_with_room_confirms_it_there_and_promotes_the_source
 def test_move_into_a_full_offering_is_refused_next_to_the_field_or_waitlisted_on_request(
     organiser_client, full_offering
 ):
-    target = helpers.offering(capacity=4, title="Kis terem")
-    helpers.booking(target, seats=2)
+    target = factories.offering(capacity=4, title="Kis terem")
+    factories.booking(target, seats=2, status=BookingStatus.CONFIRMED)
     bela = full_offering.bookings.get(name="Nagy Béla")  # 3 seats
     response = organiser_client.post(action_url("move", bela), {"target": target.pk})
     assert response.status_code == 200
@@ -433,8 +465,8 @@ def test_move_into_a_full_offering_is_refused_next_to_the_field_or_waitlisted_on
 
 
 def test_move_refuses_a_person_who_already_booked_the_target(organiser_client, full_offering):
-    target = helpers.offering(title="Másik nap")
-    helpers.booking(target, email="bela@example.org")
+    target = factories.offering(title="Másik nap")
+    factories.booking(target, email="bela@example.org", status=BookingStatus.CONFIRMED)
     bela = full_offering.bookings.get(name="Nagy Béla")
     response = organiser_client.post(action_url("move", bela), {"target": target.pk})
     assert "already has a booking of the target offering" in response.content.decode()

@@ -18,6 +18,7 @@ from event_booking.models import (
     OutboxStatus,
 )
 from event_booking.tokens import booking_token
+from tests import factories
 from tests.event_booking import organiser_helpers as helpers
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def organiser_client(client):
 
 def past_offering(**fields):
     starts = timezone.now() - dt.timedelta(days=40)
-    return helpers.offering(starts_at=starts, ends_at=starts + dt.timedelta(hours=5), **fields)
+    return factories.offering(starts_at=starts, ends_at=starts + dt.timedelta(hours=5), **fields)
 
 
 @pytest.fixture
@@ -43,15 +44,16 @@ def anna():
     consent = ConsentText.objects.create(version=3, text_hu="Hozzájárulok.", text_en="I agree.")
     event = past_offering(title="Szeminárium")
     training = past_offering(title="Képzés", fee=500, kind="training-run")
-    first = helpers.booking(
+    first = factories.booking(
         event,
         name="Kovács Anna",
         email="anna.kovacs@example.org",
         phone="+36 30 123 4567",
         consent=consent,
         language="en",
+        status=BookingStatus.CONFIRMED,
     )
-    second = helpers.booking(
+    second = factories.booking(
         training,
         seats=2,
         name="Kovács Anna",
@@ -59,8 +61,11 @@ def anna():
         organisation="Agrár Kft.",
         tax_number="12345678-2-09",
         billing_address="4032 Debrecen, Egyetem tér 1.",
+        status=BookingStatus.CONFIRMED,
     )
-    other = helpers.booking(event, name="Nagy Béla", email="bela@example.org")
+    other = factories.booking(
+        event, name="Nagy Béla", email="bela@example.org", status=BookingStatus.CONFIRMED
+    )
     return {"event": event, "training": training, "bookings": [first, second], "other": other}
 
 
@@ -201,8 +206,13 @@ def test_erase_anonymises_personal_fields_and_keeps_seats_for_statistics(organis
 
 
 def test_erase_refuses_while_the_person_holds_an_upcoming_seat(organiser_client, anna):
-    upcoming = helpers.offering(title="Jövő heti nap")
-    seat = helpers.booking(upcoming, name="Kovács Anna", email="anna.kovacs@example.org")
+    upcoming = factories.offering(title="Jövő heti nap")
+    seat = factories.booking(
+        upcoming,
+        name="Kovács Anna",
+        email="anna.kovacs@example.org",
+        status=BookingStatus.CONFIRMED,
+    )
     response = organiser_client.post(ERASE, {"email": "anna.kovacs@example.org", "confirm": "on"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -214,9 +224,15 @@ def test_erase_refuses_while_the_person_holds_an_upcoming_seat(organiser_client,
 def test_erase_can_cancel_upcoming_bookings_first_and_their_seats_go_to_the_waiting_list(
     organiser_client, anna
 ):
-    upcoming = helpers.offering(title="Jövő heti nap", capacity=2)
-    seat = helpers.booking(upcoming, seats=2, name="Kovács Anna", email="anna.kovacs@example.org")
-    waiting = helpers.booking(upcoming, status=BookingStatus.WAITLISTED, name="Várakozó Vilma")
+    upcoming = factories.offering(title="Jövő heti nap", capacity=2)
+    seat = factories.booking(
+        upcoming,
+        seats=2,
+        name="Kovács Anna",
+        email="anna.kovacs@example.org",
+        status=BookingStatus.CONFIRMED,
+    )
+    waiting = factories.booking(upcoming, status=BookingStatus.WAITLISTED, name="Várakozó Vilma")
     response = organiser_client.post(
         ERASE,
         {"email": "anna.kovacs@example.org", "confirm": "on", "cancel_upcoming": "on"},
@@ -271,7 +287,7 @@ def test_erasure_is_written_to_the_audit_log_without_personal_data(organiser_cli
 
 def test_waitlisted_status_is_kept_when_erased(organiser_client):
     offering = past_offering()
-    waiting = helpers.booking(offering, status=BookingStatus.WAITLISTED, email="w@example.org")
+    waiting = factories.booking(offering, status=BookingStatus.WAITLISTED, email="w@example.org")
     organiser_client.post(ERASE, {"email": "w@example.org", "confirm": "on"})
     waiting.refresh_from_db()
     assert waiting.status == BookingStatus.WAITLISTED and waiting.anonymised_at
@@ -297,9 +313,9 @@ def test_public_api_pages_and_calendars_never_show_personal_data(
 
     event = booking_helpers.event_page(home, title="Nyilvános nap", capacity=1, fee=10)
     english = english_event(event, django_capture_on_commit_callbacks, title="Public day")
-    offering = booking_helpers.offering_of(event)
-    confirmed = booking_helpers.book(offering, **SECRETS)
-    waiting = booking_helpers.book(offering, **{**SECRETS, "email": "second.titkos@secret.example"})
+    offering = factories.offering(event)
+    confirmed = factories.booking(offering, **SECRETS)
+    waiting = factories.booking(offering, **{**SECRETS, "email": "second.titkos@secret.example"})
     assert (confirmed.status, waiting.status) == ("confirmed", "waitlisted")
 
     responses = {}

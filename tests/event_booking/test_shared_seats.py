@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from event_booking.models import Booking, BookingStatus, EventIndexPage, Offering
 from tests import factories
-from tests.event_booking.booking_helpers import book, event_page, offering_of, to_english
+from tests.event_booking.booking_helpers import event_page, to_english
 
 URL = "/api/bookings/"
 
@@ -107,7 +107,7 @@ def test_the_pages_api_shows_the_same_availability_in_both_languages(client, bil
     assert hu_booking["is_open"] is True
     assert hu_booking["fee"] == "20.00"
     assert hu_booking["currency"] == "EUR"
-    assert hu_booking["closes"] == offering_of(hungarian).starts_at.isoformat()
+    assert hu_booking["closes"] == factories.offering(hungarian).starts_at.isoformat()
     assert "opens" in hu_booking
 
 
@@ -168,11 +168,11 @@ def test_the_pages_listing_adds_no_query_per_page(client, home):
         return len(items), len(queries)
 
     for _ in range(2):
-        book(offering_of(factories.event(index)))
+        factories.booking(factories.offering(factories.event(index)))
     listing_queries()  # warms the per-process caches (content types, site roots)
     few = listing_queries()
     for _ in range(6):
-        book(offering_of(factories.event(index)))
+        factories.booking(factories.offering(factories.event(index)))
     many = listing_queries()
 
     assert (few[0], many[0]) == (2, 8)
@@ -211,7 +211,7 @@ def test_publishing_a_page_updates_its_offering(home):
     page.max_seats_per_booking = 2
     page.save_revision().publish()
 
-    offering = offering_of(page)
+    offering = factories.offering(page)
     assert (offering.capacity, offering.fee, offering.max_seats_per_booking) == (
         25,
         Decimal("15.00"),
@@ -226,13 +226,13 @@ def test_a_draft_change_does_not_touch_the_offering(home):
     page.capacity = 99
     page.save_revision()
 
-    assert offering_of(page).capacity == 10
+    assert factories.offering(page).capacity == 10
 
 
 def test_a_larger_capacity_promotes_the_waiting_list(home):
     page = event_page(home, capacity=1)
-    book(offering_of(page))
-    waiting = book(offering_of(page))
+    factories.booking(factories.offering(page))
+    waiting = factories.booking(factories.offering(page))
     assert waiting.status == BookingStatus.WAITLISTED
 
     page.capacity = 2
@@ -244,12 +244,12 @@ def test_a_larger_capacity_promotes_the_waiting_list(home):
 
 def test_an_extended_deadline_reopens_a_registration_closed_by_the_job(home):
     page = event_page(home)
-    Offering.objects.filter(pk=offering_of(page).pk).update(closed_at=timezone.now())
+    Offering.objects.filter(pk=factories.offering(page).pk).update(closed_at=timezone.now())
 
     page.registration_closes = timezone.now() + dt.timedelta(days=3)
     page.save_revision().publish()
 
-    assert offering_of(page).closed_at is None
+    assert factories.offering(page).closed_at is None
 
 
 def test_unpublishing_deactivates_the_offering_once_no_translation_is_live(client, bilingual_event):
@@ -257,12 +257,12 @@ def test_unpublishing_deactivates_the_offering_once_no_translation_is_live(clien
     post(client, person(hungarian, 1))
 
     english.unpublish()
-    still_active = offering_of(hungarian).is_active
+    still_active = factories.offering(hungarian).is_active
     hungarian.refresh_from_db()
     hungarian.unpublish()
 
     assert still_active is True
-    assert offering_of(hungarian).is_active is False
+    assert factories.offering(hungarian).is_active is False
     assert Booking.objects.filter(status=BookingStatus.CONFIRMED).count() == 1
 
 
@@ -274,13 +274,13 @@ def test_a_removed_run_deactivates_its_offering_and_keeps_the_other(home):
     training.runs.remove(*[r for r in training.runs.all() if r.pk == second.pk])
     training.save_revision().publish()
 
-    assert Offering.objects.get(translation_key=first.translation_key).is_active is True
-    assert Offering.objects.get(translation_key=second.translation_key).is_active is False
+    assert factories.offering(first).is_active is True
+    assert factories.offering(second).is_active is False
 
 
 def test_a_deleted_event_deactivates_its_offering_and_keeps_its_bookings(home):
     page = event_page(home)
-    booking = book(offering_of(page))
+    booking = factories.booking(factories.offering(page))
     key = page.translation_key
 
     page.delete()
@@ -295,7 +295,7 @@ def test_training_run_offering_takes_seats_fee_and_deadline(home):
     )
     run = training.runs.get()
 
-    offering = offering_of(run)
+    offering = factories.offering(run)
 
     assert offering.capacity == run.seats == 12
     assert offering.fee == Decimal("480.00")

@@ -17,17 +17,18 @@ from event_booking.services.errors import (
     NoRoom,
     RegistrationClosed,
 )
-from tests.event_booking.booking_helpers import book, event_page, offering_of, waiting
+from tests import factories
+from tests.event_booking.booking_helpers import event_page, waiting
 
 
 @pytest.fixture
 def full_event(home):
     """A 4-seat event, full: one booking of 2 seats (`pair`) and two singles."""
     page = event_page(home, capacity=4)
-    offering = offering_of(page)
-    pair = book(offering, seats=2, email="pair@example.org")
-    book(offering, email="single1@example.org")
-    book(offering, email="single2@example.org")
+    offering = factories.offering(page)
+    pair = factories.booking(offering, seats=2, email="pair@example.org")
+    factories.booking(offering, email="single1@example.org")
+    factories.booking(offering, email="single2@example.org")
     return offering, pair
 
 
@@ -38,7 +39,7 @@ def emails_of(booking):
 def test_bookings_that_do_not_fit_wait_in_the_order_they_came(full_event):
     offering, _pair = full_event
 
-    entries = [book(offering, email=f"w{n}@example.org") for n in range(3)]
+    entries = [factories.booking(offering, email=f"w{n}@example.org") for n in range(3)]
 
     assert waiting(offering) == ["w0@example.org", "w1@example.org", "w2@example.org"]
     assert [waitlist.waitlist_position(e) for e in entries] == [1, 2, 3]
@@ -48,8 +49,8 @@ def test_bookings_that_do_not_fit_wait_in_the_order_they_came(full_event):
 def test_a_cancellation_promotes_the_first_in_line_and_tells_them(full_event):
     offering, _pair = full_event
     single = Booking.objects.get(email="single1@example.org")
-    first = book(offering, email="first@example.org")
-    second = book(offering, email="second@example.org")
+    first = factories.booking(offering, email="first@example.org")
+    second = factories.booking(offering, email="second@example.org")
 
     bookings.cancel_booking(booking_id=single.pk)
 
@@ -65,9 +66,9 @@ def test_a_cancellation_promotes_the_first_in_line_and_tells_them(full_event):
 
 def test_freed_seats_go_to_every_entry_that_fits_in_order(full_event):
     offering, pair = full_event
-    a = book(offering, email="a@example.org")
-    b = book(offering, email="b@example.org")
-    c = book(offering, email="c@example.org")
+    a = factories.booking(offering, email="a@example.org")
+    b = factories.booking(offering, email="b@example.org")
+    c = factories.booking(offering, email="c@example.org")
 
     bookings.cancel_booking(booking_id=pair.pk)
 
@@ -77,8 +78,8 @@ def test_freed_seats_go_to_every_entry_that_fits_in_order(full_event):
 
 def test_a_group_waits_whole_and_smaller_later_entries_take_seats_it_cannot_use(full_event):
     offering, _pair = full_event
-    group = book(offering, seats=3, email="group@example.org")
-    single = book(offering, email="late-single@example.org")
+    group = factories.booking(offering, seats=3, email="group@example.org")
+    single = factories.booking(offering, email="late-single@example.org")
 
     bookings.cancel_booking(booking_id=Booking.objects.get(email="single1@example.org").pk)
 
@@ -91,8 +92,8 @@ def test_a_group_waits_whole_and_smaller_later_entries_take_seats_it_cannot_use(
 
 def test_a_group_is_promoted_as_soon_as_its_seats_are_free_before_later_entries(full_event):
     offering, pair = full_event
-    group = book(offering, seats=2, email="group@example.org")
-    later = book(offering, email="later@example.org")
+    group = factories.booking(offering, seats=2, email="group@example.org")
+    later = factories.booking(offering, email="later@example.org")
 
     bookings.cancel_booking(booking_id=pair.pk)
 
@@ -104,10 +105,10 @@ def test_a_group_is_promoted_as_soon_as_its_seats_are_free_before_later_entries(
 
 def test_an_earlier_entry_that_fits_is_never_overtaken_by_a_newcomer(full_event):
     offering, pair = full_event
-    early = book(offering, email="early@example.org")
+    early = factories.booking(offering, email="early@example.org")
 
     bookings.cancel_booking(booking_id=pair.pk)
-    newcomer = book(offering, email="new@example.org")
+    newcomer = factories.booking(offering, email="new@example.org")
 
     early.refresh_from_db()
     assert early.status == BookingStatus.CONFIRMED
@@ -117,10 +118,10 @@ def test_an_earlier_entry_that_fits_is_never_overtaken_by_a_newcomer(full_event)
 
 def test_a_newcomer_who_fits_is_confirmed_while_a_bigger_group_waits(full_event):
     offering, _pair = full_event
-    group = book(offering, seats=3, email="group@example.org")
+    group = factories.booking(offering, seats=3, email="group@example.org")
     bookings.cancel_booking(booking_id=Booking.objects.get(email="single1@example.org").pk)
 
-    newcomer = book(offering, email="new@example.org")
+    newcomer = factories.booking(offering, email="new@example.org")
 
     assert newcomer.status == BookingStatus.CONFIRMED
     group.refresh_from_db()
@@ -129,8 +130,8 @@ def test_a_newcomer_who_fits_is_confirmed_while_a_bigger_group_waits(full_event)
 
 def test_cancelling_a_waitlisted_booking_promotes_nobody_and_keeps_the_order(full_event):
     offering, _pair = full_event
-    a = book(offering, email="a@example.org")
-    b = book(offering, email="b@example.org")
+    a = factories.booking(offering, email="a@example.org")
+    b = factories.booking(offering, email="b@example.org")
 
     bookings.cancel_booking(booking_id=a.pk)
 
@@ -142,8 +143,8 @@ def test_cancelling_a_waitlisted_booking_promotes_nobody_and_keeps_the_order(ful
 
 def test_leaving_the_waiting_list(full_event):
     offering, _pair = full_event
-    a = book(offering, email="a@example.org")
-    book(offering, email="b@example.org")
+    a = factories.booking(offering, email="a@example.org")
+    factories.booking(offering, email="b@example.org")
 
     left = waitlist.leave_waitlist(booking_id=a.pk)
 
@@ -152,7 +153,7 @@ def test_leaving_the_waiting_list(full_event):
     with pytest.raises(InvalidStatusChange):
         waitlist.leave_waitlist(booking_id=a.pk)
     # Someone who left can queue again, at the end.
-    again = book(offering, email="a@example.org")
+    again = factories.booking(offering, email="a@example.org")
     assert again.pk != a.pk
     assert waiting(offering) == ["b@example.org", "a@example.org"]
 
@@ -166,8 +167,8 @@ def test_a_confirmed_booking_cannot_leave_the_waiting_list(full_event):
 
 def test_an_organiser_can_promote_out_of_order_only_into_free_seats(full_event):
     offering, _pair = full_event
-    book(offering, seats=2, email="group@example.org")
-    late = book(offering, email="late@example.org")
+    factories.booking(offering, seats=2, email="group@example.org")
+    late = factories.booking(offering, email="late@example.org")
 
     with pytest.raises(NoRoom):
         waitlist.promote_booking(booking_id=late.pk)
@@ -181,7 +182,7 @@ def test_an_organiser_can_promote_out_of_order_only_into_free_seats(full_event):
 
 def test_nobody_is_promoted_once_the_event_has_started(full_event, monkeypatch):
     offering, pair = full_event
-    entry = book(offering, email="a@example.org")
+    entry = factories.booking(offering, email="a@example.org")
     started = offering.starts_at + dt.timedelta(minutes=5)
     monkeypatch.setattr(timezone, "now", lambda: started)
 
@@ -193,16 +194,16 @@ def test_nobody_is_promoted_once_the_event_has_started(full_event, monkeypatch):
 
 def test_promotion_continues_after_the_registration_deadline(home, monkeypatch):
     page = event_page(home, capacity=1)
-    offering = offering_of(page)
-    holder = book(offering)
-    entry = book(offering)
+    offering = factories.offering(page)
+    holder = factories.booking(offering)
+    entry = factories.booking(offering)
     after_deadline = page.start - dt.timedelta(minutes=30)
     page.registration_closes = page.start - dt.timedelta(hours=1)
     page.save_revision().publish()
     monkeypatch.setattr(timezone, "now", lambda: after_deadline)
 
     with pytest.raises(RegistrationClosed):
-        book(offering)
+        factories.booking(offering)
     bookings.cancel_booking(booking_id=holder.pk, by_booker=True)
 
     entry.refresh_from_db()
@@ -211,7 +212,7 @@ def test_promotion_continues_after_the_registration_deadline(home, monkeypatch):
 
 def test_promote_waitlist_is_harmless_when_nothing_fits(full_event):
     offering, _pair = full_event
-    entry = book(offering, email="a@example.org")
+    entry = factories.booking(offering, email="a@example.org")
 
     assert waitlist.promote_waitlist(offering_id=offering.pk) == []
     assert waitlist.promote_waitlist(offering_id=offering.pk) == []
@@ -221,9 +222,9 @@ def test_promote_waitlist_is_harmless_when_nothing_fits(full_event):
 
 
 def test_unlimited_capacity_confirms_everyone(home):
-    offering = offering_of(event_page(home, capacity=None))
+    offering = factories.offering(event_page(home, capacity=None))
 
-    group = [book(offering, seats=5) for _ in range(10)]
+    group = [factories.booking(offering, seats=5) for _ in range(10)]
 
     assert {b.status for b in group} == {BookingStatus.CONFIRMED}
 

@@ -37,9 +37,11 @@ HOME = {
     ],
 }
 
+# The index pages are the main menu, in the order seed_demo adds them (the tree's order).
 CLUSTER_INDEX = {
     "title": T("Klaszterek", "Clusters"),
     "slug": T("klaszterek", "clusters"),
+    "show_in_menus": True,
     "intro": T(
         "A régió ipari klaszterei ágazat és vármegye szerint kereshetők.",
         "The industry clusters of the region, searchable by sector and county.",
@@ -53,6 +55,7 @@ CLUSTER_INDEX = {
 TRAINING_INDEX = {
     "title": T("Képzések", "Trainings"),
     "slug": T("kepzesek", "trainings"),
+    "show_in_menus": True,
     "intro": T(
         "Gyakorlati klasztermenedzsment-képzések tapasztalt trénerekkel, kis csoportokban.",
         "Practical cluster-management trainings with experienced trainers, in small groups.",
@@ -66,6 +69,7 @@ TRAINING_INDEX = {
 EVENT_INDEX = {
     "title": T("Rendezvények", "Events"),
     "slug": T("rendezvenyek", "events"),
+    "show_in_menus": True,
     "intro": T(
         "Üzletember-találkozók, szemináriumok és nemzetközi rendezvények a régió klasztereivel.",
         "Business brokerage days, seminars and international events with the region's clusters.",

@@ -1,4 +1,4 @@
-"""`manage.py seed_demo`: build the demo site, roles and users; safe to run again."""
+"""`manage.py seed_demo`: build the demo site and its users; safe to run again."""
 
 import time
 from typing import Any
@@ -12,8 +12,9 @@ from cms.demo.users import DEMO_USERS, PASSWORD_SUFFIX
 class Command(BaseCommand):
     help = (
         "Create the demo content (Hungarian pages with English translations made through "
-        "wagtail-localize), the editorial groups and the demo users. Only what is missing is "
-        "created: a second run changes nothing and existing dates are never moved."
+        "wagtail-localize) and the demo users, in the groups the migrations installed. Only "
+        "what is missing is created: a second run changes nothing and existing dates are never "
+        "moved."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -1,0 +1,88 @@
+"""The editorial roles (Django groups), and the Translators role in full.
+
+Every role is installed by migrations, so a fresh `migrate` on an empty database has each group
+with its model and collection permissions; `seed_demo` only adds demo users to them. Page
+permissions on pages that do not exist at migrate time are granted by a `post_save` receiver
+when such a page is created (and, for pages that already existed, by the same migrations).
+Grants only add what is missing: nothing here removes a permission an administrator granted
+by hand (`cms.grants`).
+
+Wagtail's own migrations made "Editors" (add and edit every page, no publishing) and
+"Moderators" (also publish, lock and unlock), both on the root page so in both languages, and
+the "Moderators approval" workflow on the root, which every page therefore uses; they are left
+exactly as Wagtail made them, and no migration here adds a workflow.
+
+The roles of this project, and the module that grants each part:
+
+- **Translators** (this module; migration `cms.0003_translators_role`): admin access and
+  wagtail-localize's one permission, `wagtail_localize.submit_translation` ("Translate this
+  page" / "Sync translated pages"), and `change_page` on each home page that is not in the
+  source language (the English home page, made by translating the Hungarian one), which Wagtail
+  applies to every page below it. They cannot add, publish or delete pages, and cannot open
+  Hungarian pages. Known gap, for the workflow issue: wagtail-localize's "Sync translated
+  pages" form offers "publish immediately" to anyone holding `submit_translation`, without
+  checking the page's publish permission; until that route is closed, translators could
+  publish English pages through it. Snippet translations (venues, sectors, topics) stay with
+  people who hold the snippet's change permission: Django's snippet permissions are not per
+  locale.
+- **Cluster managers** (`cluster_pages.roles`): admin access and the images they need for
+  their logo; each Hungarian cluster page has its own group "Cluster managers: <cluster>" with
+  `change_page` on that page only, created with the page.
+- **Organisers** (`event_booking.roles`, and `training_catalog.roles` for the training index
+  pages): add, edit and publish events and trainings, and manage their bookings.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.apps import apps
+from django.db.models.signals import post_save
+from wagtail.models import Page
+
+from cms.grants import default_language, grant_role_on_pages
+from cms.models import HomePage
+
+TRANSLATORS = "Translators"
+CLUSTER_MANAGERS = "Cluster managers"
+ORGANISERS = "Organisers"
+
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
+
+# What each role may do on the pages it is granted (and, in Wagtail, every page below them).
+TRANSLATOR_PAGE_KINDS = ("change",)
+ORGANISER_PAGE_KINDS = ("add", "change", "publish")
+
+
+def grant_on_created_pages(
+    page_model: type[Page],
+    role: str,
+    kinds: tuple[str, ...],
+    *,
+    when: Callable[[Page], bool] = lambda page: True,
+) -> Callable[..., None]:
+    """Connect a receiver: each new `page_model` page (for which `when` holds) gives `role` `kinds`.
+
+    `post_save` on creation, not publication: a draft index page is already the role's to fill.
+    Called at import time by each app's `roles` module, which its `AppConfig.ready` imports.
+    Returns the receiver.
+    """
+
+    def grant(
+        sender: type, instance: Page, created: bool, raw: bool = False, **kwargs: Any
+    ) -> None:
+        if created and not raw and when(instance):
+            grant_role_on_pages(apps, role, [instance], kinds)
+
+    post_save.connect(
+        grant, sender=page_model, weak=False, dispatch_uid=f"roles:{page_model._meta.label}:{role}"
+    )
+    return grant
+
+
+def in_another_language(page: Page) -> bool:
+    return page.locale.language_code != default_language()
+
+
+# The English home page is created by translating the Hungarian one: Translators edit below it.
+grant_on_created_pages(HomePage, TRANSLATORS, TRANSLATOR_PAGE_KINDS, when=in_another_language)

@@ -1,0 +1,19 @@
+"""The organiser tools' URLconf, mounted by wagtail_hooks under /admin/bookings/
+(namespace `event_booking_admin`)."""
+
+from django.urls import path
+
+from event_booking.admin_views import actions, bookings, offerings, privacy
+
+app_name = "event_booking_admin"
+urlpatterns = [
+    path("", offerings.offering_index, name="offering_index"),
+    path("offerings/<int:offering_id>/", bookings.offering_bookings, name="offering_bookings"),
+    path("<int:booking_id>/cancel/", actions.booking_cancel, name="booking_cancel"),
+    path("<int:booking_id>/promote/", actions.booking_promote, name="booking_promote"),
+    path("<int:booking_id>/move/", actions.booking_move, name="booking_move"),
+    path("<int:booking_id>/check-in/", actions.booking_check_in, name="booking_check_in"),
+    path("emails/<int:outbox_id>/retry/", actions.email_retry, name="email_retry"),
+    path("personal-data/", privacy.person_data, name="person_data"),
+    path("personal-data/erase/", privacy.person_erase, name="person_erase"),
+]
