@@ -22,13 +22,17 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 import re
 import shutil
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django_q.conf import Conf
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from cluster_pages.models import County
+from tests import factories
 from tests.browser.pages import PageLog
+from tests.event_booking.form_helpers import english_event
 from tests.site.conftest import document, logo, site_content  # noqa: F401  (shared fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -173,10 +177,6 @@ def _save_artifacts(nodeid: str, opened: list[tuple[BrowserContext, Page, PageLo
 def bilingual_site(site_content, to_english) -> dict:  # noqa: F811  (the imported fixture)
     """`site_content` (one page of each type in both languages: a free event, a paid training
     with two runs) plus a second cluster in another sector and county, and a full event."""
-    from cluster_pages.models import County
-    from tests import factories
-    from tests.event_booking import booking_helpers
-
     health = factories.sector("health")
     other = factories.cluster(
         site_content["cluster_index"],
@@ -202,7 +202,7 @@ def bilingual_site(site_content, to_english) -> dict:  # noqa: F811  (the import
         days_ahead=20,
     )
     en_full = to_english(full, {"Teltházas szeminárium": "Sold-out seminar"})
-    booking_helpers.book(booking_helpers.offering_of(full), email="first@example.org")
+    factories.booking(factories.offering(full), email="first@example.org")
     return {
         **site_content,
         "other_cluster": other,
@@ -215,9 +215,6 @@ def bilingual_site(site_content, to_english) -> dict:  # noqa: F811  (the import
 @pytest.fixture
 def bookable_event(home, en_home, django_capture_on_commit_callbacks) -> dict:
     """A free upcoming event at a venue, published in Hungarian and English."""
-    from tests import factories
-    from tests.event_booking.form_helpers import english_event
-
     event = factories.event(
         factories.event_index(home),
         title="Agrár üzletember-találkozó",
@@ -232,11 +229,6 @@ def bookable_event(home, en_home, django_capture_on_commit_callbacks) -> dict:
 def paid_and_full(home, en_home, to_english) -> dict:
     """A paid training (500 EUR, two runs) and a free event whose one seat is taken, both
     published in Hungarian and English."""
-    from decimal import Decimal
-
-    from tests import factories
-    from tests.event_booking import booking_helpers
-
     training_index = factories.training_index(home)
     training = factories.training(
         training_index,
@@ -253,5 +245,5 @@ def paid_and_full(home, en_home, to_english) -> dict:
     full = factories.event(event_index, title="Teltházas szeminárium", capacity=1)
     to_english(event_index, {"Rendezvények": "Events"})
     en_full = to_english(full, {"Teltházas szeminárium": "Sold-out seminar"})
-    booking_helpers.book(booking_helpers.offering_of(full), email="first@example.org")
+    factories.booking(factories.offering(full), email="first@example.org")
     return {"training": training, "en_training": en_training, "full": full, "en_full": en_full}

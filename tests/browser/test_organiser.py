@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
+from tests import factories
 from tests.browser.pages import say
 from tests.event_booking import booking_helpers, organiser_helpers
 
@@ -21,10 +22,10 @@ pytestmark = [
 @pytest.fixture
 def event_with_bookings(home):
     event = booking_helpers.event_page(home, title="Agrár üzletember-találkozó")
-    offering = booking_helpers.offering_of(event)
+    offering = factories.offering(event)
     guests = [
-        booking_helpers.book(offering, name="Kovács Anna", email="anna@example.org"),
-        booking_helpers.book(offering, name="Nagy Béla", email="bela@example.org", seats=2),
+        factories.booking(offering, name="Kovács Anna", email="anna@example.org"),
+        factories.booking(offering, name="Nagy Béla", email="bela@example.org", seats=2),
     ]
     return event, guests
 

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from event_booking.tokens import manage_url
+from tests import factories
 from tests.browser.pages import (
     axe_violations,
     focused,
@@ -15,7 +16,6 @@ from tests.browser.pages import (
     say,
     tab_until,
 )
-from tests.event_booking import booking_helpers
 
 pytestmark = [
     pytest.mark.browser,
@@ -32,8 +32,8 @@ def public_pages(site: dict, language: str) -> list[str]:
     def url(role: str, query: str = "") -> str:
         return pick(site, role, language).url + query
 
-    booking = booking_helpers.book(
-        booking_helpers.offering_of(site["event"]), language=language, name="Teszt Elek"
+    booking = factories.booking(
+        factories.offering(site["event"]), language=language, name="Teszt Elek"
     )
     manage = manage_url(booking).split("/", 3)[3]
     return [
