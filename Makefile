@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format bench messages
+.PHONY: install browser-deps run test test-fast lint format bench messages screenshots
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,11 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 install: $(VENV)/.installed
+
+# What the browser tests need besides Python packages: Debian's chromium (apt, as root, when
+# missing; or CHROMIUM_PATH) and axe-core from the npm registry (into .cache/browser/).
+browser-deps:
+	scripts/ensure-browser-deps
 
 # Migrates, seeds the demo content (idempotent), upserts the job schedules, points the Wagtail
 # Site at PUBLIC_BASE_URL (default http://HOST:PORT), then runs the site
@@ -31,7 +36,8 @@ run: install
 		$(PY) manage.py qcluster & \
 		$(PY) manage.py runserver --noreload $(HOST):$(PORT)'
 
-# The whole suite on the database DATABASE_URL names (SQLite when unset), on every core
+# The whole suite on the database DATABASE_URL names (SQLite when unset), browser tests included,
+# on every core
 # (pytest-xdist; TEST_WORKERS=0 runs it in one process) with a freshly built test database, and
 # the 15 slowest tests listed at the end. PYTEST_ARGS passes more options or test paths.
 # `make test-fast` keeps the SQLite test database between runs (`--reuse-db`, one file per worker
@@ -42,10 +48,10 @@ TEST_WORKERS ?= auto
 PYTEST_ARGS ?=
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --durations=15
 
-test: install
+test: install browser-deps
 	$(PYTEST) --create-db $(PYTEST_ARGS)
 
-test-fast: install
+test-fast: install browser-deps
 	$(PYTEST) --reuse-db $(PYTEST_ARGS)
 
 # ruff, then the import contracts of pyproject.toml (the layers: the cms base knows no app).
@@ -70,3 +76,8 @@ bench: install
 messages: install
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages --locale hu --ignore ".venv/*" --ignore "tests/*"
 	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --locale hu --ignore ".venv/*"
+
+# Fresh screenshots of the demo site (public pages in both languages at phone and desktop size,
+# and the admin) under docs/screenshots/, for the README. Not a test; uses a scratch database.
+screenshots: install browser-deps
+	$(PY) scripts/screenshots.py

@@ -239,6 +239,9 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Észak-alföldi Klaszterközpont"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
+# No Gravatar: the admin would send a hash of each user's e-mail address to a third party
+# on every page (and show a failed request where there is no internet).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # Alt text (the image's description) is required on upload and edit; see cms/forms.py.

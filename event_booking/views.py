@@ -10,7 +10,8 @@
   a 404, exactly like an unknown reference. POST forms on it (token in the body, CSRF)
   cancel, leave the waiting list and switch reminders; cancel and leave ask first.
 
-The token travels in the URL, so these pages are `no-store`, `noindex` and send no referrer.
+The token travels in the URL, so these pages are `no-store`, `noindex` and send a referrer
+only to this site (`same-origin`).
 The per-IP limit of the booking API (`BOOKING_RATE_LIMIT`) counts form posts too.
 """
 
@@ -53,7 +54,10 @@ def _private(response: HttpResponse) -> HttpResponse:
     """Headers of pages whose URL holds a token."""
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # "same-origin", not "no-referrer": the token-bearing URL still never leaves the site, but
+    # a browser posting a form from a "no-referrer" page sends `Origin: null`, which Django's
+    # CSRF check refuses (403), so nobody could cancel from the e-mailed link.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

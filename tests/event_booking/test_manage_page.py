@@ -68,7 +68,8 @@ def test_manage_page_is_private_and_not_indexed(client, offering):
     response = client.get(manage_url(factories.booking(offering)))
     assert response["Cache-Control"] == "private, no-store"
     assert "noindex" in response["X-Robots-Tag"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    # Never "no-referrer": browsers then post `Origin: null`, which fails the CSRF check.
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 # --- what it shows ---------------------------------------------------------------------------
