@@ -8,9 +8,11 @@ Grants only add what is missing: nothing here removes a permission an administra
 by hand (`cms.grants`).
 
 Wagtail's own migrations made "Editors" (add and edit every page, no publishing) and
-"Moderators" (also publish, lock and unlock), both on the root page so in both languages, and
-the "Moderators approval" workflow on the root, which every page therefore uses; they are left
-exactly as Wagtail made them, and no migration here adds a workflow.
+"Moderators" (also publish, lock and unlock), both on the root page so in both languages; they
+are left exactly as Wagtail made them. Wagtail's "Moderators approval" workflow on the root is
+replaced by the workflow plugin's "Cluster site" (`cms.workflow`, which also installs the
+"Translation reviewers" group): Moderators approve Hungarian pages, Translation reviewers
+English ones.
 
 The roles of this project, and the module that grants each part:
 

@@ -1,0 +1,32 @@
+"""The plugin's settings, read from ``settings.CMS_WORKFLOW`` with defaults.
+
+Read at call time, never cached at import, so ``override_settings`` works in tests. Migrations
+read them too (to seed the task and create the review groups): changing the setting later does
+not rewrite an installed task, which administrators edit in the admin.
+"""
+
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+
+DEFAULT_WORKFLOW_NAME = "Cluster site"
+
+
+def _options() -> dict:
+    return getattr(settings, "CMS_WORKFLOW", {})
+
+
+def source_locale() -> str:
+    """The language code content is written in (the site's default language unless set)."""
+    return _options().get("SOURCE_LOCALE") or get_supported_content_language_variant(
+        settings.LANGUAGE_CODE
+    )
+
+
+def review_groups() -> dict[str, str]:
+    """Language code -> name of the group whose members approve content in that language."""
+    return dict(_options().get("REVIEW_GROUPS", {}))
+
+
+def workflow_name() -> str:
+    """The name of the workflow installed on the root page."""
+    return _options().get("WORKFLOW_NAME", DEFAULT_WORKFLOW_NAME)
