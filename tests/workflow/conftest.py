@@ -74,3 +74,14 @@ def refused(response) -> bool:
     return response.status_code == 403 or (
         response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
     )
+
+
+@pytest.fixture
+def en_draft(home, en_home, to_english) -> ReviewedPage:
+    """An English translation that was never published, of a live Hungarian page."""
+    page = ReviewedPage(title="Pályázat", slug="palyazat", body="<p>Pályázati szöveg</p>")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    english = to_english(page, publish=False)
+    assert not english.live
+    return english
