@@ -211,7 +211,6 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The workflow plugin (cms/workflow): who approves content in each language. Its migrations
 # create the groups named here and the workflow on the root page; see README "Workflow plugin".
 CMS_WORKFLOW = {
-    "SOURCE_LOCALE": "hu",
     "REVIEW_GROUPS": {"hu": "Moderators", "en": "Translation reviewers"},
     "WORKFLOW_NAME": "Cluster site",
 }

@@ -5,7 +5,6 @@ imports no page type of the project: it works on any page (or other ``Translatab
 object) through its ``locale``, and is configured by one setting::
 
     CMS_WORKFLOW = {
-        "SOURCE_LOCALE": "hu",  # the language content is written in (default: LANGUAGE_CODE)
         "REVIEW_GROUPS": {"hu": "Moderators", "en": "Translation reviewers"},
         "WORKFLOW_NAME": "Cluster site",  # the workflow the migrations install on the root
     }
@@ -23,6 +22,9 @@ Contract:
   created (with admin access) when missing. Both steps are idempotent and reversible.
 - **No side door** (`routes`): the wagtail-localize routes that publish or reveal content
   without review are wrapped, in the admin's own URLs, by permission checks.
+- **Submit for review from the translation editor** (`translation_review`): the synced
+  translation is saved as a draft revision built in memory and the page's workflow started on
+  it; the live page keeps its approved text until a reviewer approves.
 
 The plugin never edits site-packages: it works through Wagtail hooks and URL wrappers only.
 """

@@ -6,20 +6,12 @@ not rewrite an installed task, which administrators edit in the admin.
 """
 
 from django.conf import settings
-from wagtail.coreutils import get_supported_content_language_variant
 
 DEFAULT_WORKFLOW_NAME = "Cluster site"
 
 
 def _options() -> dict:
     return getattr(settings, "CMS_WORKFLOW", {})
-
-
-def source_locale() -> str:
-    """The language code content is written in (the site's default language unless set)."""
-    return _options().get("SOURCE_LOCALE") or get_supported_content_language_variant(
-        settings.LANGUAGE_CODE
-    )
 
 
 def review_groups() -> dict[str, str]:
