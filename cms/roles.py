@@ -8,9 +8,11 @@ Grants only add what is missing: nothing here removes a permission an administra
 by hand (`cms.grants`).
 
 Wagtail's own migrations made "Editors" (add and edit every page, no publishing) and
-"Moderators" (also publish, lock and unlock), both on the root page so in both languages, and
-the "Moderators approval" workflow on the root, which every page therefore uses; they are left
-exactly as Wagtail made them, and no migration here adds a workflow.
+"Moderators" (also publish, lock and unlock), both on the root page so in both languages; they
+are left exactly as Wagtail made them. Wagtail's "Moderators approval" workflow on the root is
+replaced by the workflow plugin's "Cluster site" (`cms.workflow`, which also installs the
+"Translation reviewers" group): Moderators approve Hungarian pages, Translation reviewers
+English ones.
 
 The roles of this project, and the module that grants each part:
 
@@ -19,10 +21,9 @@ The roles of this project, and the module that grants each part:
   page" / "Sync translated pages"), and `change_page` on each home page that is not in the
   source language (the English home page, made by translating the Hungarian one), which Wagtail
   applies to every page below it. They cannot add, publish or delete pages, and cannot open
-  Hungarian pages. Known gap, for the workflow issue: wagtail-localize's "Sync translated
-  pages" form offers "publish immediately" to anyone holding `submit_translation`, without
-  checking the page's publish permission; until that route is closed, translators could
-  publish English pages through it. Snippet translations (venues, sectors, topics) stay with
+  Hungarian pages. wagtail-localize's "Sync translated pages -> publish immediately", which
+  checks only `submit_translation`, is closed to those who may not publish by the workflow
+  plugin (`cms.workflow.routes`). Snippet translations (venues, sectors, topics) stay with
   people who hold the snippet's change permission: Django's snippet permissions are not per
   locale.
 - **Cluster managers** (`cluster_pages.roles`): admin access and the images they need for

@@ -46,6 +46,10 @@ PROJECT_APPS = ["cms", "cluster_pages", "training_catalog", "event_booking"]
 
 INSTALLED_APPS = [
     *PROJECT_APPS,
+    # The workflow plugin (it knows no page type of ours; see CMS_WORKFLOW below), and the
+    # minimal page type its tests use (not creatable in the admin, so harmless here).
+    "cms.workflow",
+    "tests.workflow_testapp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -214,6 +218,13 @@ USE_TZ = True
 
 # A translation is published only by its own approval, never because its source is live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# The workflow plugin (cms/workflow): who approves content in each language. Its migrations
+# create the groups named here and the workflow on the root page; see README "Workflow plugin".
+CMS_WORKFLOW = {
+    "REVIEW_GROUPS": {"hu": "Moderators", "en": "Translation reviewers"},
+    "WORKFLOW_NAME": "Cluster site",
+}
 
 # --- Static and media files -----------------------------------------------------------------
 STATIC_URL = "/static/"

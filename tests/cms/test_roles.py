@@ -98,10 +98,11 @@ def test_fresh_migrate_installs_every_role_with_exactly_its_permissions(db):
     for role in [TRANSLATORS, CLUSTER_MANAGERS, ORGANISERS]:
         assert page_permissions(role) == set(), role
     assert not Group.objects.filter(name__startswith=f"{CLUSTER_MANAGERS}: ").exists()
-    # Wagtail's own migrations: Editors, Moderators and the workflow on the root page.
+    # Wagtail's own migrations: Editors and Moderators; the workflow plugin (cms.workflow)
+    # replaced Wagtail's workflow on the root page by its own.
     assert Group.objects.filter(name__in=["Editors", "Moderators"]).count() == 2
     workflow = WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow
-    assert workflow.name == "Moderators approval"
+    assert workflow.name == "Cluster site"
 
 
 def test_event_and_training_index_pages_are_the_organisers_in_both_languages(

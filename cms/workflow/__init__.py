@@ -1,0 +1,30 @@
+"""The workflow plugin: every route to "live" goes through review, in every language.
+
+A self-contained Django app (label ``cms_workflow``) for any Wagtail + wagtail-localize site. It
+imports no page type of the project: it works on any page (or other ``TranslatableMixin``
+object) through its ``locale``, and is configured by one setting::
+
+    CMS_WORKFLOW = {
+        "REVIEW_GROUPS": {"hu": "Moderators", "en": "Translation reviewers"},
+        "WORKFLOW_NAME": "Cluster site",  # the workflow the migrations install on the root
+    }
+
+Contract:
+
+- **Review by language** (`models.LocaleApprovalTask`): a Wagtail workflow task whose approvers
+  are chosen by the object's locale: members of the group mapped to its language code may
+  approve or reject it, nobody else (superusers excepted). A language with no group is approved
+  by superusers only: an unconfigured language fails closed. The mapping is stored on the task,
+  so administrators edit it in Settings > Workflows > Tasks; the setting seeds it.
+- **One workflow on the root** (migration ``0002``): Wagtail's default "Moderators approval"
+  workflow is deactivated and the root page's assignment replaced by ``WORKFLOW_NAME`` with the
+  task above, so every page of every locale is reviewed. Each review group of the setting is
+  created (with admin access) when missing. Both steps are idempotent and reversible.
+- **No side door** (`routes`): the wagtail-localize routes that publish or reveal content
+  without review are wrapped, in the admin's own URLs, by permission checks.
+- **Submit for review from the translation editor** (`translation_review`): the synced
+  translation is saved as a draft revision built in memory and the page's workflow started on
+  it; the live page keeps its approved text until a reviewer approves.
+
+The plugin never edits site-packages: it works through Wagtail hooks and URL wrappers only.
+"""

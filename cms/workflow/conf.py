@@ -1,0 +1,24 @@
+"""The plugin's settings, read from ``settings.CMS_WORKFLOW`` with defaults.
+
+Read at call time, never cached at import, so ``override_settings`` works in tests. Migrations
+read them too (to seed the task and create the review groups): changing the setting later does
+not rewrite an installed task, which administrators edit in the admin.
+"""
+
+from django.conf import settings
+
+DEFAULT_WORKFLOW_NAME = "Cluster site"
+
+
+def _options() -> dict:
+    return getattr(settings, "CMS_WORKFLOW", {})
+
+
+def review_groups() -> dict[str, str]:
+    """Language code -> name of the group whose members approve content in that language."""
+    return dict(_options().get("REVIEW_GROUPS", {}))
+
+
+def workflow_name() -> str:
+    """The name of the workflow installed on the root page."""
+    return _options().get("WORKFLOW_NAME", DEFAULT_WORKFLOW_NAME)

@@ -1,0 +1,1 @@
+"""A minimal page type for the workflow plugin's tests (see `models`)."""

@@ -1,0 +1,21 @@
+"""`ReviewedPage`: the one page type the workflow plugin's tests use.
+
+The plugin knows none of the project's page types, so its tests bring their own: a title, a
+rich text body and a link, the kinds of field whose translations need review. The app is in
+INSTALLED_APPS always (a test-only INSTALLED_APPS would need a second settings module, and the
+test database is built by the migrations): `is_creatable = False` keeps the type out of the
+admin's "Add page" choices, so a real site never sees it.
+"""
+
+from django.db import models
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class ReviewedPage(Page):
+    body = RichTextField(blank=True)
+    link = models.URLField(blank=True)
+
+    content_panels = [*Page.content_panels, "body", "link"]
+
+    is_creatable = False
