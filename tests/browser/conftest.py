@@ -33,7 +33,7 @@ from cluster_pages.models import County
 from tests import factories
 from tests.browser.pages import PageLog
 from tests.event_booking.form_helpers import english_event
-from tests.site.conftest import document, logo, site_content  # noqa: F401  (shared fixtures)
+from tests.site.conftest import build_site_content, document, logo  # noqa: F401  (shared fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -174,9 +174,15 @@ def _save_artifacts(nodeid: str, opened: list[tuple[BrowserContext, Page, PageLo
 
 
 @pytest.fixture
-def bilingual_site(site_content, to_english) -> dict:  # noqa: F811  (the imported fixture)
-    """`site_content` (one page of each type in both languages: a free event, a paid training
-    with two runs) plus a second cluster in another sector and county, and a full event."""
+def bilingual_site(transactional_db, to_english) -> dict:
+    """The public-site tests' content (`build_site_content`: one page of each type in both
+    languages, a free event, a paid training with two runs) plus a second cluster in another
+    sector and county, and a full event.
+
+    Built per test, not as a module world: the live server needs committed rows, so these
+    tests are transactional (and `module_world` refuses transactional modules).
+    """
+    site_content = build_site_content()
     health = factories.sector("health")
     other = factories.cluster(
         site_content["cluster_index"],
@@ -213,7 +219,7 @@ def bilingual_site(site_content, to_english) -> dict:  # noqa: F811  (the import
 
 
 @pytest.fixture
-def bookable_event(home, en_home, django_capture_on_commit_callbacks) -> dict:
+def bookable_event(home, en_home) -> dict:
     """A free upcoming event at a venue, published in Hungarian and English."""
     event = factories.event(
         factories.event_index(home),
@@ -221,7 +227,7 @@ def bookable_event(home, en_home, django_capture_on_commit_callbacks) -> dict:
         slug="agrar-talalkozo",
         venue=factories.venue(),
     )
-    en_event = english_event(event, django_capture_on_commit_callbacks, "Agri business meeting")
+    en_event = english_event(event, title="Agri business meeting")
     return {"event": event, "en_event": en_event}
 
 
