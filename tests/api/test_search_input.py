@@ -6,12 +6,10 @@ words are still found. The same tests run on SQLite (FTS5 syntax) and PostgreSQL
 """
 
 import pytest
-from django.core.files.base import ContentFile
 from django.test import Client
-from wagtail.documents.models import Document
 
 from tests import factories
-from tests.api.helpers import get_json, make_image
+from tests.api.helpers import get_json
 
 ENDPOINTS = ["pages", "images", "documents"]
 
@@ -21,10 +19,8 @@ def searchable(home):
     """A page, an image and a document, each with "Napenergia" in its title."""
     index = factories.cluster_index(home)
     factories.cluster(index, title="Napenergia Klaszter")
-    make_image(title="Napenergia logó")
-    Document.objects.create(
-        title="Napenergia tematika", file=ContentFile(b"%PDF-1.4 test", name="tematika.pdf")
-    )
+    factories.image("Napenergia logó")
+    factories.document("Napenergia tematika")
 
 
 @pytest.fixture
