@@ -16,7 +16,12 @@ from django.test import Client
 
 from event_booking.tokens import booking_token
 from tests import factories
-from tests.site.conftest import document, logo, site_content  # noqa: F401 (fixtures)
+from tests.site.conftest import (  # noqa: F401 (fixtures)
+    _site_content,
+    document,
+    logo,
+    site_content,
+)
 
 SETTINGS_FILE = Path(__file__).resolve().parents[2] / "cms" / "settings.py"
 REQUIRED = {
