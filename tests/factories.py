@@ -174,11 +174,14 @@ def image(
     )
 
 
-def document(title: str = "Tematika", filename: str = "tematika.pdf", **fields: Any) -> Document:
+def document(
+    title: str = "Tematika",
+    filename: str = "tematika.pdf",
+    content: bytes = b"%PDF-1.4 test",
+    **fields: Any,
+) -> Document:
     """An uploaded PDF document, served at /documents/<id>/<filename>."""
-    return Document.objects.create(
-        title=title, file=ContentFile(b"%PDF-1.4 test", name=filename), **fields
-    )
+    return Document.objects.create(title=title, file=ContentFile(content, name=filename), **fields)
 
 
 def to_english(

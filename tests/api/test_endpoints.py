@@ -1,7 +1,6 @@
 """The API's routes: v2 endpoints outside the language prefixes, JSON 404s, CORS."""
 
 import pytest
-from wagtail.documents.models import Document
 
 from tests import factories
 from tests.api.helpers import get_json
@@ -70,7 +69,7 @@ def test_private_documents_are_not_listed(api, home, document):
     CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
     )
-    Document.objects.create(title="Belső anyag", file=document.file, collection=private)
+    factories.document("Belső anyag", filename="belso.pdf", collection=private)
 
     data = get_json(api, "/api/v2/documents/")
 

@@ -6,9 +6,7 @@ words are still found. The same tests run on SQLite (FTS5 syntax) and PostgreSQL
 """
 
 import pytest
-from django.core.files.base import ContentFile
 from django.test import Client
-from wagtail.documents.models import Document
 
 from tests import factories
 from tests.api.helpers import get_json
@@ -22,9 +20,7 @@ def searchable(home):
     index = factories.cluster_index(home)
     factories.cluster(index, title="Napenergia Klaszter")
     factories.image("Napenergia logó")
-    Document.objects.create(
-        title="Napenergia tematika", file=ContentFile(b"%PDF-1.4 test", name="tematika.pdf")
-    )
+    factories.document("Napenergia tematika")
 
 
 @pytest.fixture

@@ -5,18 +5,15 @@ login-only collection must not be readable by anyone who knows its file name.
 """
 
 import pytest
-from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
-from wagtail.images.models import Image
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
+
+from tests import factories
 
 
 @pytest.fixture
 def public_document(db) -> Document:
-    return Document.objects.create(
-        title="Tematika", file=ContentFile(b"%PDF-1.4 public", name="tematika.pdf")
-    )
+    return factories.document(content=b"%PDF-1.4 public")
 
 
 @pytest.fixture
@@ -25,9 +22,10 @@ def private_document(db) -> Document:
     CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
     )
-    return Document.objects.create(
-        title="Belső jegyzőkönyv",
-        file=ContentFile(b"%PDF-1.4 secret minutes", name="jegyzokonyv.pdf"),
+    return factories.document(
+        "Belső jegyzőkönyv",
+        filename="jegyzokonyv.pdf",
+        content=b"%PDF-1.4 secret minutes",
         collection=private,
     )
 
@@ -75,9 +73,7 @@ def test_a_logged_in_user_reads_a_private_document(client, private_document, dja
 
 
 def test_images_and_their_renditions_are_served_from_media(client, db):
-    image = Image.objects.create(
-        title="logo", file=get_test_image_file("logo.png", size=(400, 200))
-    )
+    image = factories.image("logo", filename="logo.png", size=(400, 200))
     rendition = image.get_rendition("width-100")
 
     original = client.get(f"/media/{image.file.name}")
