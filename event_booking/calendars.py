@@ -32,6 +32,7 @@ from cms.models import Venue
 from event_booking.bookable import bookable_models
 from event_booking.calendar_entries import CalendarEntry, budapest, calendar_uid
 from event_booking.models import EventPage, Offering
+from event_booking.queries import upcoming_event_pages
 from event_booking.services.pages import offering_page, public_translation
 
 #: How many upcoming events the feed lists at most (calendar apps poll it often).
@@ -161,11 +162,9 @@ def upcoming_events(language: str, *, now: dt.datetime | None = None) -> list[Ca
     if locale is None:
         return []
     pages = list(
-        EventPage.objects.live()
-        .public()
-        .filter(locale=locale, end__gte=now)
-        .select_related("locale", "venue")
-        .order_by("start", "id")[:FEED_LIMIT]
+        upcoming_event_pages(now=now)
+        .filter(locale=locale)
+        .select_related("locale", "venue")[:FEED_LIMIT]
     )
     venue_keys = {page.venue.translation_key for page in pages if page.venue}
     localized = {

@@ -1,5 +1,7 @@
 """Which events an index page lists (upcoming or past, by kind), and the filter form."""
 
+import datetime as dt
+
 from django import forms
 from django.db.models import QuerySet
 from django.http import QueryDict
@@ -30,18 +32,25 @@ class EventFilterForm(forms.Form):
     )
 
 
+def upcoming_event_pages(*, now: dt.datetime | None = None) -> QuerySet:
+    """The one definition of an upcoming event page, for the listing, the home page and the
+    calendar feed: live, public and not over yet (an event that has started but not ended is
+    still upcoming), soonest first."""
+    now = now or timezone.now()
+    return EventPage.objects.live().public().filter(end__gte=now).order_by("start", "id")
+
+
 def filter_events(index: Page, *, when: str = UPCOMING, kind: str = "") -> QuerySet:
     """The live, public events under `index`.
 
     Upcoming means not over yet (an event that has started but not ended is still upcoming),
     soonest first; past means over, most recent first.
     """
-    now = timezone.now()
-    events = EventPage.objects.child_of(index).live().public().select_related("venue")
     if when == PAST:
-        events = events.filter(end__lt=now).order_by("-start")
+        events = EventPage.objects.live().public().filter(end__lt=timezone.now()).order_by("-start")
     else:
-        events = events.filter(end__gte=now).order_by("start")
+        events = upcoming_event_pages()
+    events = events.child_of(index).select_related("venue")
     if kind:
         events = events.filter(kind=kind)
     return events
@@ -61,13 +70,6 @@ def event_listing(index: Page, params: QueryDict) -> Listing:
 
 def upcoming_events(index: Page, *, limit: int) -> list[EventPage]:
     """Home-page teasers of `index`: its live, public events not over yet, soonest first."""
-    events = list(
-        EventPage.objects.child_of(index)
-        .live()
-        .public()
-        .filter(end__gte=timezone.now())
-        .select_related("venue")
-        .order_by("start")[:limit]
-    )
+    events = list(upcoming_event_pages().child_of(index).select_related("venue")[:limit])
     attach_localized(events, "venue", index.locale)
     return events
