@@ -52,6 +52,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Run each module's `module_world` tests after its other tests; deselect PostgreSQL-only
     tests on SQLite, and say so: they run in CI's PostgreSQL pass."""
     items[:] = _world_tests_last(items)
+    _refuse_transactional_tests_that_lose_the_migrated_rows(items)
     if not _is_sqlite():
         return
     postgres_only = [item for item in items if item.get_closest_marker("postgres")]
@@ -164,6 +165,24 @@ def module_world(request, django_db_setup, django_db_blocker, tmp_path_factory) 
     ):
         yield media
         transaction.set_rollback(True)
+
+
+def _refuse_transactional_tests_that_lose_the_migrated_rows(items: list[pytest.Item]) -> None:
+    """A transactional test empties every table when it ends, the rows the migrations made
+    included (root and home pages, locales, groups, the consent text): every later test on
+    that worker would then fail. With `serialized_rollback=True` they are put back first."""
+    for item in items:
+        if not _is_transactional(item):
+            continue
+        marker = item.get_closest_marker("django_db")
+        restores = (marker and marker.kwargs.get("serialized_rollback")) or (
+            "django_db_serialized_rollback" in getattr(item, "fixturenames", ())
+        )
+        if not restores:
+            raise pytest.UsageError(
+                f"{item.nodeid} is transactional: mark it "
+                "@pytest.mark.django_db(transaction=True, serialized_rollback=True)."
+            )
 
 
 def _is_transactional(item: pytest.Item) -> bool:

@@ -372,7 +372,7 @@ def slow_mail_server(settings):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_delivering_one_row_at_once_send_one_email(slow_mail_server):
     booking = factories.booking(
         factories.offering(), email="race@example.org", status=BookingStatus.CONFIRMED
@@ -387,7 +387,7 @@ def test_two_workers_delivering_one_row_at_once_send_one_email(slow_mail_server)
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_control_without_the_claim_two_workers_send_twice(slow_mail_server, monkeypatch):
     """Proves the test above can see the race: lock-check-send without a lease sends twice."""
 
