@@ -180,6 +180,9 @@ else:
 EMAIL_URL = os.environ.get("EMAIL_URL", "console:")
 vars().update(dj_email_url.parse(EMAIL_URL))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Klaszterközpont <noreply@example.org>")
+# The organisation's name in the reader's language (lazy): booking e-mails put it in their
+# header, signature and sender's display name (the sender's address is DEFAULT_FROM_EMAIL's).
+ORGANISATION_NAME = _("North Great Plain Cluster Centre")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A mail server that hangs must not hold a job past django-q2's `timeout` (60 s).
 EMAIL_TIMEOUT = vars().get("EMAIL_TIMEOUT") or 20

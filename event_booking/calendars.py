@@ -183,7 +183,7 @@ def upcoming_events(language: str, *, now: dt.datetime | None = None) -> list[Ca
 def events_feed(language: str) -> bytes:
     """The iCalendar feed of upcoming events in `language` (see `upcoming_events`)."""
     with translation.override(language):
-        name = _("Events – %(site)s") % {"site": settings.WAGTAIL_SITE_NAME}
+        name = _("Events – %(site)s") % {"site": settings.ORGANISATION_NAME}
     return build_calendar(upcoming_events(language), name=name)
 
 

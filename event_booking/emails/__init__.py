@@ -6,7 +6,9 @@ plain-English msgids), the offering's title (its page's translation in that lang
 live, else the source page, see `calendars.offering_entry`), dates and numbers (formatted for
 the language, times in Europe/Budapest). The offering's page is the live, *public* one
 (`services.pages.offering_page`): a translation behind a password is never named.
-Templates: `event_booking/emails/message.{txt,html}`.
+Templates: `event_booking/emails/message.{txt,html}`. The organisation's name in the header,
+the signature and the sender's display name is `settings.ORGANISATION_NAME` in that language;
+the sender's address is the one in `DEFAULT_FROM_EMAIL` (its display name is not used).
 
 Header safety: the only header built from something a person typed is `To`, and it holds the
 booking's address only after `validate_email` accepted it (no display name: a name is user
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -151,6 +155,13 @@ def message_language(booking: Booking) -> str:
     return booking.language if booking.language in codes else settings.LANGUAGE_CODE
 
 
+def sender(organisation_name: str) -> str:
+    """`From` of booking e-mails: the organisation's name (already translated) and the address
+    of `DEFAULT_FROM_EMAIL`."""
+    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return str(Address(display_name=organisation_name, addr_spec=address))
+
+
 def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
     """The e-mail for one outbox row, ready to send (see the module docstring).
 
@@ -182,7 +193,7 @@ def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
             "amount_due": formats.number_format(amount_due, 2, use_l10n=True, force_grouping=True),
             "currency": booking.currency,
             "manage_url": manage_url(booking),
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_name": str(settings.ORGANISATION_NAME),
             "has_calendar": False,
             "show_manage_link": True,
         }
@@ -193,10 +204,11 @@ def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
         text_body = render_to_string(TEMPLATE_TEXT, context)
         html_body = render_to_string(TEMPLATE_HTML, context)
         subject = _one_line(texts.subject)
+        from_email = sender(context["site_name"])
     message = EmailMultiAlternatives(
         subject=subject,
         body=text_body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=from_email,
         to=[booking.email],
         headers={"Auto-Submitted": "auto-generated"},
     )

@@ -226,3 +226,24 @@ def test_the_job_sends_html_and_text_in_the_bookings_language(
     assert sent.subject == "Booking confirmed: Cluster Meeting"
     assert "Cluster Meeting" in html_of(sent)
     assert sent.body.startswith("Dear ")
+
+
+@pytest.mark.parametrize(
+    ("language", "organisation"),
+    [("en", "North Great Plain Cluster Centre"), ("hu", "Észak-alföldi Klaszterközpont")],
+)
+def test_organisation_name_in_header_signature_and_sender_is_in_the_bookings_language(
+    event, settings, language, organisation
+):
+    settings.DEFAULT_FROM_EMAIL = "Klaszterközpont <noreply@example.org>"
+    booking = factories.booking(
+        factories.offering(event), language=language, status=BookingStatus.CONFIRMED
+    )
+
+    message = message_for(booking)
+
+    assert message.from_email == f"{organisation} <noreply@example.org>"
+    assert message.body.rstrip().endswith(f"-- \n{organisation}")
+    assert organisation in html_of(message)
+    other = "Észak-alföldi" if language == "en" else "North Great Plain"
+    assert other not in message.body + html_of(message) + message.from_email
