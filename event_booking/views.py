@@ -38,6 +38,7 @@ from event_booking.services import bookings as booking_services
 from event_booking.services import waitlist
 from event_booking.services.errors import BookingError, BookingNotFound, InvalidBooking
 from event_booking.services.pages import offering_page
+from event_booking.services.payment import amount_payable
 from event_booking.tokens import booking_token
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -202,6 +203,7 @@ def _manage_context(request: HttpRequest, booking: Booking, token: str) -> dict[
         "token": token,
         "details": offering_details(booking, language),
         "position": waitlist.waitlist_position(booking),
+        "amount_payable": amount_payable(booking),
         "statuses": BookingStatus,
         "is_active": booking.status in {BookingStatus.CONFIRMED, BookingStatus.WAITLISTED},
         "can_cancel": booking_services.booker_may_cancel(booking),

@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 from event_booking import calendars
 from event_booking.calendar_entries import CalendarEntry
 from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox
+from event_booking.services.payment import amount_payable
 from event_booking.services.waitlist import waitlist_position
 from event_booking.tokens import manage_url
 
@@ -142,7 +143,7 @@ def _payment(booking: Booking, kind: str) -> str | None:
     """Which payment note the message carries: "due", "if_confirmed" or none (free)."""
     if not booking.amount_due or booking.amount_due <= 0 or kind == EmailKind.CANCELLED:
         return None
-    if booking.status == BookingStatus.CONFIRMED:
+    if amount_payable(booking):
         return "due"
     if booking.status == BookingStatus.WAITLISTED:
         return "if_confirmed"
@@ -192,6 +193,7 @@ def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
             "payment": _payment(booking, outbox.kind),
             "amount_due": formats.number_format(amount_due, 2, use_l10n=True, force_grouping=True),
             "currency": booking.currency,
+            "billing_address": _one_line(booking.billing_address),
             "manage_url": manage_url(booking),
             "site_name": str(settings.ORGANISATION_NAME),
             "has_calendar": False,

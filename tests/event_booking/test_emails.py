@@ -247,3 +247,22 @@ def test_organisation_name_in_header_signature_and_sender_is_in_the_bookings_lan
     assert organisation in html_of(message)
     other = "Észak-alföldi" if language == "en" else "North Great Plain"
     assert other not in message.body + html_of(message) + message.from_email
+
+
+def test_paid_confirmation_repeats_the_invoice_details(event):
+    booking = factories.booking(
+        factories.offering(event),
+        language="en",
+        status=BookingStatus.CONFIRMED,
+        organisation="Agrár Kft.",
+        tax_number="12345678-2-09",
+        billing_address="4032 Debrecen\nEgyetem tér 1.",
+    )
+
+    message = message_for(booking)
+
+    assert (
+        "Invoice to: Agrár Kft., Tax number: 12345678-2-09, 4032 Debrecen Egyetem tér 1."
+        in message.body
+    )
+    assert "4032 Debrecen<br>Egyetem tér 1." in html_of(message)

@@ -232,3 +232,35 @@ def test_reminders_need_the_token(client, offering):
     )
     assert response.status_code == 404
     assert Booking.objects.get(pk=booking.pk).reminders_enabled is True
+
+
+# --- what is owed ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "status", [BookingStatus.WAITLISTED, BookingStatus.CANCELLED, BookingStatus.LEFT_WAITLIST]
+)
+def test_no_amount_due_unless_confirmed(client, offering, status):
+    booking = factories.booking(offering, status=status, seats=2, amount_due=Decimal("100.00"))
+
+    soup = soup_of(client.get(manage_url(booking)))
+
+    assert soup.select_one("[data-booking-summary]") is not None
+    assert soup.select_one("[data-amount-due]") is None
+    assert soup.select_one("[data-invoice-details]") is None
+
+
+def test_confirmed_paid_booking_shows_the_invoice_details_it_will_be_billed_to(client, offering):
+    booking = factories.booking(
+        offering,
+        seats=2,
+        organisation="Agrár Kft.",
+        tax_number="12345678-2-09",
+        billing_address="4032 Debrecen\nEgyetem tér 1.",
+    )
+    assert booking.status == BookingStatus.CONFIRMED
+
+    soup = soup_of(client.get(manage_url(booking)))
+
+    details = soup.select_one("[data-invoice-details]").get_text(" ", strip=True)
+    assert details == "Agrár Kft. Adószám: 12345678-2-09 4032 Debrecen Egyetem tér 1."

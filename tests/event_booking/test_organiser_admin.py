@@ -161,6 +161,24 @@ def test_overview_shows_amount_due_of_confirmed_bookings_for_paid_trainings(orga
     assert counts(response.content.decode(), training_run.pk)["amount"] == "1500.00 EUR"
 
 
+def test_booking_list_shows_an_amount_due_for_confirmed_bookings_only(organiser_client):
+    paid = factories.offering(fee=Decimal("500.00"), capacity=1)
+    rows = {
+        status: factories.booking(paid, status=status, amount_due=Decimal("500.00")).reference
+        for status in (BookingStatus.CONFIRMED, BookingStatus.WAITLISTED, BookingStatus.CANCELLED)
+    }
+
+    soup = BeautifulSoup(organiser_client.get(bookings_url(paid)).content.decode(), "html.parser")
+
+    def cells(reference: str) -> list[str]:
+        row = soup.select_one(f'tr[data-booking="{reference}"]')
+        return [td.get_text(" ", strip=True) for td in row.select("td")]
+
+    assert "500.00 EUR" in cells(rows[BookingStatus.CONFIRMED])
+    for status in (BookingStatus.WAITLISTED, BookingStatus.CANCELLED):
+        assert not any("EUR" in cell for cell in cells(rows[status])), status
+
+
 def test_overview_lists_upcoming_by_default_and_past_on_request(organiser_client):
     import datetime as dt
 
