@@ -63,8 +63,13 @@ def offering_entry(offering: Offering, language: str) -> CalendarEntry:
     )
 
 
-def build_calendar(entries: Iterable[CalendarEntry], *, name: str = "") -> bytes:
-    """Serialise `entries` as an iCalendar (RFC 5545) file; undated entries are left out."""
+def build_calendar(
+    entries: Iterable[CalendarEntry], *, name: str = "", join_link: str = ""
+) -> bytes:
+    """Serialise `entries` as an iCalendar (RFC 5545) file; undated entries are left out.
+
+    `join_link` (a confirmed booking's, see `services.joining`) becomes the LOCATION of an
+    online entry; public calendars pass none, so they say only "Online"."""
     calendar = Calendar()
     calendar.add("prodid", "-//Cluster CMS//event_booking//EN")
     calendar.add("version", "2.0")
@@ -93,8 +98,9 @@ def build_calendar(entries: Iterable[CalendarEntry], *, name: str = "") -> bytes
         description = "\n\n".join(part for part in (entry.summary, entry.url) if part)
         if description:
             event.add("description", description)
-        if entry.location:
-            event.add("location", entry.location)
+        location = join_link if join_link and not entry.venue_name else entry.location
+        if location:
+            event.add("location", location)
         if entry.url:
             event.add("url", entry.url)
         if entry.last_modified:
@@ -112,12 +118,13 @@ def build_calendar(entries: Iterable[CalendarEntry], *, name: str = "") -> bytes
     return calendar.to_ical()
 
 
-def offering_ics(offering: Offering, language: str) -> bytes | None:
-    """The `.ics` of a booked offering in `language` (None when the offering has no date)."""
+def offering_ics(offering: Offering, language: str, *, join_link: str = "") -> bytes | None:
+    """The `.ics` of a booked offering in `language` (None when the offering has no date),
+    with `join_link` as the place of an online event (see `build_calendar`)."""
     entry = offering_entry(offering, language)
     if entry.start is None:
         return None
-    return build_calendar([entry])
+    return build_calendar([entry], join_link=join_link)
 
 
 def calendar_url(page: Any, offering_key: object, language: str) -> str | None:

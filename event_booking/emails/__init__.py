@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 from event_booking import calendars
 from event_booking.calendar_entries import CalendarEntry
 from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox
+from event_booking.services.joining import join_link_for
 from event_booking.services.payment import amount_payable
 from event_booking.services.waitlist import waitlist_position
 from event_booking.tokens import manage_url
@@ -195,13 +196,14 @@ def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
             "currency": booking.currency,
             "billing_address": _one_line(booking.billing_address),
             "manage_url": manage_url(booking),
+            "join_link": join_link_for(booking, entry.online_link),
             "site_name": str(settings.ORGANISATION_NAME),
             "has_calendar": False,
             "show_manage_link": True,
         }
         ics = None
         if outbox.kind in KINDS_WITH_CALENDAR:
-            ics = calendars.offering_ics(booking.offering, language)
+            ics = calendars.offering_ics(booking.offering, language, join_link=context["join_link"])
             context["has_calendar"] = ics is not None
         text_body = render_to_string(TEMPLATE_TEXT, context)
         html_body = render_to_string(TEMPLATE_HTML, context)

@@ -266,3 +266,19 @@ def test_paid_confirmation_repeats_the_invoice_details(event):
         in message.body
     )
     assert "4032 Debrecen<br>Egyetem tér 1." in html_of(message)
+
+
+def test_join_link_of_an_online_event_reaches_confirmed_bookings_only(home):
+    join = "https://meet.example.org/klaszter-42"
+    page = factories.event(factories.event_index(home), online_link=join, capacity=1)
+    offering = factories.offering(page)
+    confirmed = factories.booking(offering, status=BookingStatus.CONFIRMED)
+    waitlisted = factories.booking(offering, status=BookingStatus.WAITLISTED)
+
+    message = message_for(confirmed)
+    event = ics_of(message).walk("VEVENT")[0]
+    assert join in message.body and join in html_of(message)
+    assert str(event["LOCATION"]) == join
+
+    notice = message_for(waitlisted, kind=EmailKind.WAITLISTED)
+    assert join not in notice.body + html_of(notice)

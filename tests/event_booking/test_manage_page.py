@@ -264,3 +264,35 @@ def test_confirmed_paid_booking_shows_the_invoice_details_it_will_be_billed_to(c
 
     details = soup.select_one("[data-invoice-details]").get_text(" ", strip=True)
     assert details == "Agrár Kft. Adószám: 12345678-2-09 4032 Debrecen Egyetem tér 1."
+
+
+# --- the join link of an online event ------------------------------------------------------
+
+JOIN = "https://meet.example.org/klaszter-42"
+
+
+@pytest.fixture
+def online_event(home):
+    return booking_helpers.event_page(home, capacity=1, online_link=JOIN, fee=Decimal("20.00"))
+
+
+def test_join_link_is_not_on_the_public_page_api_or_calendar(client, online_event):
+    page = client.get(online_event.url).content.decode()
+    api = client.get(f"/api/v2/pages/{online_event.pk}/").content.decode()
+    ics = client.get(f"/hu/events/{online_event.pk}.ics").content.decode()
+    feed = client.get("/hu/events/feed.ics").content.decode()
+
+    assert "meet.example.org" not in page + api + ics + feed
+    assert "LOCATION:Online" in ics
+
+
+def test_join_link_is_on_the_manage_page_of_confirmed_bookings_only(client, online_event):
+    invoice = {"organisation": "Agrár Kft.", "tax_number": "1-2-3", "billing_address": "Debrecen"}
+    offering = factories.offering(online_event)
+    confirmed = factories.booking(offering, **invoice)
+    waitlisted = factories.booking(offering, **invoice)
+    assert (confirmed.status, waitlisted.status) == ("confirmed", "waitlisted")
+
+    mine = soup_of(client.get(manage_url(confirmed))).select_one("[data-join-link]")
+    assert mine["href"] == JOIN
+    assert JOIN not in client.get(manage_url(waitlisted)).content.decode()
