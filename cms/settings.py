@@ -211,6 +211,8 @@ LANGUAGES = [("hu", "Magyar"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# cms/formats/en: 24-hour times in English too.
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Budapest"
 USE_I18N = True
 USE_TZ = True

@@ -90,7 +90,7 @@ def test_confirmation_in_english_uses_the_english_page_venue_and_times(event):
         assert "Klasztertalálkozó" not in body
         assert "University of Debrecen Main Building" in body
         assert "4032 Debrecen, Egyetem tér 1." in body
-        assert "June 1, 2030 10 a.m.–5 p.m. (Budapest time)" in body
+        assert "June 1, 2030 10:00–17:00 (Budapest time)" in body
         assert "1,000.00 EUR" in body
         assert "Payment is by invoice" in body
         assert manage_url(booking) in body
@@ -282,3 +282,14 @@ def test_join_link_of_an_online_event_reaches_confirmed_bookings_only(home):
 
     notice = message_for(waitlisted, kind=EmailKind.WAITLISTED)
     assert join not in notice.body + html_of(notice)
+
+
+def test_cancellation_offers_to_see_the_booking_not_to_change_or_cancel_it(home):
+    offering = factories.offering(factories.event(factories.event_index(home)))
+    cancelled = factories.booking(offering, status=BookingStatus.CANCELLED, language="en")
+
+    message = message_for(cancelled, EmailKind.CANCELLED)
+
+    for body in (message.body, html_of(message)):
+        assert "change or cancel" not in body
+        assert "See your booking" in body

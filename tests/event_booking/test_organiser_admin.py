@@ -470,7 +470,7 @@ def test_move_into_a_full_offering_is_refused_next_to_the_field_or_waitlisted_on
     bela = full_offering.bookings.get(name="Nagy Béla")  # 3 seats
     response = organiser_client.post(action_url("move", bela), {"target": target.pk})
     assert response.status_code == 200
-    assert "Only 2 seat(s) are free" in response.content.decode()
+    assert "Only 2 seats are free" in response.content.decode()
     bela.refresh_from_db()
     assert bela.offering == full_offering
 
