@@ -83,7 +83,7 @@ def booking_promote(request: HttpRequest, booking_id: int) -> HttpResponse:
 
 
 def _offering_label(offering: Offering) -> str:
-    if offering.starts_at:
+    if offering.starts_at and not offering.is_all_day:
         return f"{offering.title} ({timezone.localtime(offering.starts_at):%Y-%m-%d %H:%M})"
     return offering.title
 

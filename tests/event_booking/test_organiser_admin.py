@@ -504,3 +504,22 @@ def test_organiser_actions_are_written_to_the_audit_log(organiser_client, full_o
         .values_list("action", flat=True)
     )
     assert actions == ["event_booking.check_in", "event_booking.cancel"]
+
+
+def test_training_runs_show_their_dates_without_a_midnight_time(organiser_client, home):
+    training = factories.training(factories.training_index(home), title="Képzés", runs=1)
+    run = training.runs.get()
+    run.end_date = run.start_date  # a one-day run
+    run.save()
+    training = training.specific_class.objects.get(pk=training.pk)
+    training.save_revision().publish()
+    offering = factories.offering(run)
+    day = f"{run.start_date:%Y-%m-%d}"
+
+    assert offering.title == f"Képzés: {day}"
+    assert str(training.runs.get()) == f"Képzés: {day}"
+    for url in (INDEX, bookings_url(offering)):
+        html = organiser_client.get(url).content.decode()
+        assert day in html
+        assert "00:00" not in html
+        assert f"{day} – {day}" not in html
