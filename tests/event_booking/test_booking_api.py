@@ -586,3 +586,22 @@ def test_amount_due_is_null_unless_the_booking_is_confirmed(client, home):
     post(client, f"{URL}{first['reference']}/cancel/", {"token": first["token"]})
     cancelled = client.get(f"{URL}{first['reference']}/", {"token": first["token"]}).json()
     assert (cancelled["status"], cancelled["amount_due"]) == ("cancelled", None)
+
+
+@pytest.mark.parametrize("accept_language", ["hu", "en", ""])
+def test_the_openapi_schema_is_in_english_whatever_the_request_language(
+    client, db, accept_language
+):
+    response = client.get(
+        "/api/schema/", HTTP_ACCEPT="application/json", HTTP_ACCEPT_LANGUAGE=accept_language
+    )
+
+    schema = response.json()
+    summary = schema["components"]["schemas"]["BookingCreated"]["properties"]
+    assert summary["waitlist_position"]["description"] == (
+        "1 = next in line; null unless waitlisted."
+    )
+    assert summary["amount_due"]["description"] == (
+        "What the booker owes; null unless the booking is confirmed."
+    )
+    assert summary["amount_due"]["nullable"] is True
