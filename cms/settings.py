@@ -269,6 +269,8 @@ REST_FRAMEWORK = {
     # the booking API's per-IP rate limit cannot be dodged with a forged header.
     "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
 }
+# Fees are net prices; bookers see the VAT added at this rate (0: no VAT shown).
+BOOKING_VAT_PERCENT = os.environ.get("BOOKING_VAT_PERCENT", "27").strip() or "0"
 # Per-IP limit of the booking API (DRF rate, e.g. "20/minute"); an empty value turns it off.
 BOOKING_RATE_LIMIT = os.environ.get("BOOKING_RATE_LIMIT", "20/minute").strip()
 SPECTACULAR_SETTINGS = {

@@ -38,6 +38,7 @@ from event_booking.services.errors import (
     RegistrationNotOpen,
 )
 from event_booking.services.offerings import resolve_offering
+from event_booking.services.payment import Price, price_of
 
 OPEN = "open"
 NOT_YET_OPEN = "not-yet-open"
@@ -97,6 +98,11 @@ class BookingSetup:
     @property
     def is_paid(self) -> bool:
         return self.fee > 0
+
+    @property
+    def price_per_seat(self) -> Price:
+        """The fee per seat with its VAT and gross amount."""
+        return price_of(self.fee)
 
     @property
     def max_seats(self) -> int:

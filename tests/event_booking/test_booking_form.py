@@ -438,3 +438,34 @@ def test_consent_error_in_the_summary_names_the_notice_not_the_whole_label(clien
     assert items == [
         f"{hu('Privacy notice')}: {hu('You must agree to the processing of your data to book.')}"
     ]
+
+
+# --- price with VAT ----------------------------------------------------------------------------
+
+
+def test_paid_form_shows_the_price_per_seat_net_vat_and_gross(client, training_index, settings):
+    settings.BOOKING_VAT_PERCENT = "27"
+    training = factories.training(training_index, runs=1, price_eur=Decimal("500.00"))
+
+    soup = soup_of(client.get(training.url))
+
+    per_seat = soup.select_one("#booking [data-price-per-seat]").get_text(" ", strip=True)
+    assert per_seat == "Helyenként: 500,00 EUR nettó + 27% áfa ( 135,00 EUR) = 635,00 EUR"
+    total = soup.select_one("#booking [data-price-total]")
+    assert total.has_attr("hidden")  # shown (and kept up to date) by booking-price.js
+    assert total["data-fee-cents"] == "50000"
+
+
+def test_manage_page_amount_due_adds_the_vat(client, training_index, settings):
+    settings.BOOKING_VAT_PERCENT = "27"
+    training = factories.training(training_index, runs=1, price_eur=Decimal("500.00"))
+    response = client.post(
+        form_url(training),
+        valid(seats="2", organisation="Agrár Kft.", tax_number="1-2-3", billing_address="Debrecen"),
+    )
+
+    amount = soup_of(client.get(response["Location"])).select_one("[data-amount-due]")
+
+    assert amount.select_one("[data-price-net]").get_text(strip=True) == "1\xa0000,00"
+    assert amount.select_one("[data-price-vat]").get_text(strip=True) == "270,00"
+    assert amount.select_one("[data-price-gross]").get_text(strip=True) == "1\xa0270,00"
