@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from email.headerregistry import Address
 from email.utils import parseaddr
 
@@ -36,7 +37,7 @@ from event_booking import calendars
 from event_booking.calendar_entries import CalendarEntry
 from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox
 from event_booking.services.joining import join_link_for
-from event_booking.services.payment import amount_payable
+from event_booking.services.payment import Price, amount_payable, price_of
 from event_booking.services.waitlist import waitlist_position
 from event_booking.tokens import manage_url
 
@@ -151,6 +152,21 @@ def _payment(booking: Booking, kind: str) -> str | None:
     return None
 
 
+def _money(amount: Decimal) -> str:
+    return formats.number_format(amount, 2, use_l10n=True, force_grouping=True)
+
+
+def _vat_text(price: Price, currency: str) -> str:
+    """What follows the net amount due: "net + 27% VAT (270.00 EUR) = 1,270.00 EUR", in the
+    active language; empty when no VAT is charged."""
+    if not price.vat_percent:
+        return ""
+    net_and_rate = _("net + %(percent)s%% VAT") % {
+        "percent": formats.number_format(price.vat_percent, use_l10n=True)
+    }
+    return f"{net_and_rate} ({_money(price.vat)} {currency}) = {_money(price.gross)} {currency}"
+
+
 def message_language(booking: Booking) -> str:
     """The booking's language if the site offers it, else the default language."""
     codes = {code for code, _name in settings.LANGUAGES}
@@ -180,7 +196,7 @@ def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
         entry = calendars.offering_entry(booking.offering, language)
         title = _one_line(entry.title)
         texts = _texts(outbox.kind, title, waitlist_position(booking))
-        amount_due = booking.amount_due or 0
+        amount_due = booking.amount_due or Decimal("0")
         context = {
             "kind": outbox.kind,
             "texts": texts,
@@ -192,7 +208,8 @@ def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
             "status": booking.get_status_display(),
             "language": language,
             "payment": _payment(booking, outbox.kind),
-            "amount_due": formats.number_format(amount_due, 2, use_l10n=True, force_grouping=True),
+            "amount_due": _money(amount_due),
+            "vat": _vat_text(price_of(amount_due), booking.currency),
             "currency": booking.currency,
             "billing_address": _one_line(booking.billing_address),
             "manage_url": manage_url(booking),

@@ -91,7 +91,7 @@ def test_confirmation_in_english_uses_the_english_page_venue_and_times(event):
         assert "University of Debrecen Main Building" in body
         assert "4032 Debrecen, Egyetem tér 1." in body
         assert "June 1, 2030 10:00–17:00 (Budapest time)" in body
-        assert "1,000.00 EUR" in body
+        assert "1,000.00 EUR net + 27% VAT (270.00 EUR) = 1,270.00 EUR" in body
         assert "Payment is by invoice" in body
         assert manage_url(booking) in body
         assert "/en/bookings/" in manage_url(booking)
