@@ -296,6 +296,10 @@ def test_csv_export_holds_the_filtered_bookings_with_personal_and_invoice_data(o
     assert row["Amount due"] == "1000.00"
     assert row["Status"] == "Confirmed"
 
+    response = organiser_client.get(bookings_url(training_run, status="waitlisted", export="csv"))
+    (waiting,) = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    assert (waiting["Name"], waiting["Amount due"]) == ("Várakozó Vilma", "")
+
 
 def test_csv_export_neutralises_formulas_typed_into_names(organiser_client):
     offering = factories.offering()
