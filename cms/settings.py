@@ -184,6 +184,9 @@ else:
 EMAIL_URL = os.environ.get("EMAIL_URL", "console:")
 vars().update(dj_email_url.parse(EMAIL_URL))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Klaszterközpont <noreply@example.org>")
+# The organisation's name in the reader's language (lazy): booking e-mails put it in their
+# header, signature and sender's display name (the sender's address is DEFAULT_FROM_EMAIL's).
+ORGANISATION_NAME = _("North Great Plain Cluster Centre")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A mail server that hangs must not hold a job past django-q2's `timeout` (60 s).
 EMAIL_TIMEOUT = vars().get("EMAIL_TIMEOUT") or 20
@@ -212,6 +215,8 @@ LANGUAGES = [("hu", "Magyar"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# cms/formats/en: 24-hour times in English too.
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Budapest"
 USE_I18N = True
 USE_TZ = True
@@ -275,6 +280,8 @@ REST_FRAMEWORK = {
     # the booking API's per-IP rate limit cannot be dodged with a forged header.
     "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "0")),
 }
+# Fees are net prices; bookers see the VAT added at this rate (0: no VAT shown).
+BOOKING_VAT_PERCENT = os.environ.get("BOOKING_VAT_PERCENT", "27").strip() or "0"
 # Per-IP limit of the booking API (DRF rate, e.g. "20/minute"); an empty value turns it off.
 BOOKING_RATE_LIMIT = os.environ.get("BOOKING_RATE_LIMIT", "20/minute").strip()
 SPECTACULAR_SETTINGS = {

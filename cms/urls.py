@@ -4,7 +4,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -13,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views
 from cms.api import api_router
 from cms.media import serve_public_media
+from cms.openapi import EnglishSchemaView
 from cms.sitemaps import LocalizedSitemap
 from event_booking import calendar_views
 
@@ -22,7 +22,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     # The booking JSON API (event_booking/api.py) and its OpenAPI schema.
     path("api/bookings/", include("event_booking.api")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", EnglishSchemaView.as_view(), name="api-schema"),
     # Both languages' pages; the middleware keeps this route out of the /hu/ redirect.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
 ]

@@ -46,11 +46,12 @@ class CalendarEntry:
 
     @property
     def location(self) -> str:
-        """One line for the calendar's LOCATION: the venue and address, or "Online"."""
+        """One line for the calendar's LOCATION: the venue and address, or "Online" (never
+        the join link: public calendars carry this; see `services.joining`)."""
         if self.venue_name:
             return ", ".join(part for part in (self.venue_name, self.venue_address) if part)
         if self.online or self.online_link:
-            return self.online_link or _("Online")
+            return str(_("Online"))
         return ""
 
 

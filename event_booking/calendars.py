@@ -64,8 +64,13 @@ def offering_entry(offering: Offering, language: str) -> CalendarEntry:
     )
 
 
-def build_calendar(entries: Iterable[CalendarEntry], *, name: str = "") -> bytes:
-    """Serialise `entries` as an iCalendar (RFC 5545) file; undated entries are left out."""
+def build_calendar(
+    entries: Iterable[CalendarEntry], *, name: str = "", join_link: str = ""
+) -> bytes:
+    """Serialise `entries` as an iCalendar (RFC 5545) file; undated entries are left out.
+
+    `join_link` (a confirmed booking's, see `services.joining`) becomes the LOCATION of an
+    online entry; public calendars pass none, so they say only "Online"."""
     calendar = Calendar()
     calendar.add("prodid", "-//Cluster CMS//event_booking//EN")
     calendar.add("version", "2.0")
@@ -94,8 +99,9 @@ def build_calendar(entries: Iterable[CalendarEntry], *, name: str = "") -> bytes
         description = "\n\n".join(part for part in (entry.summary, entry.url) if part)
         if description:
             event.add("description", description)
-        if entry.location:
-            event.add("location", entry.location)
+        location = join_link if join_link and not entry.venue_name else entry.location
+        if location:
+            event.add("location", location)
         if entry.url:
             event.add("url", entry.url)
         if entry.last_modified:
@@ -113,12 +119,13 @@ def build_calendar(entries: Iterable[CalendarEntry], *, name: str = "") -> bytes
     return calendar.to_ical()
 
 
-def offering_ics(offering: Offering, language: str) -> bytes | None:
-    """The `.ics` of a booked offering in `language` (None when the offering has no date)."""
+def offering_ics(offering: Offering, language: str, *, join_link: str = "") -> bytes | None:
+    """The `.ics` of a booked offering in `language` (None when the offering has no date),
+    with `join_link` as the place of an online event (see `build_calendar`)."""
     entry = offering_entry(offering, language)
     if entry.start is None:
         return None
-    return build_calendar([entry])
+    return build_calendar([entry], join_link=join_link)
 
 
 def calendar_url(page: Any, offering_key: object, language: str) -> str | None:
@@ -182,7 +189,7 @@ def upcoming_events(language: str, *, now: dt.datetime | None = None) -> list[Ca
 def events_feed(language: str) -> bytes:
     """The iCalendar feed of upcoming events in `language` (see `upcoming_events`)."""
     with translation.override(language):
-        name = _("Events – %(site)s") % {"site": settings.WAGTAIL_SITE_NAME}
+        name = _("Events – %(site)s") % {"site": settings.ORGANISATION_NAME}
     return build_calendar(upcoming_events(language), name=name)
 
 

@@ -18,6 +18,7 @@ from django import forms
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from cms.localization import localized_all
@@ -37,6 +38,7 @@ from event_booking.services.errors import (
     RegistrationNotOpen,
 )
 from event_booking.services.offerings import resolve_offering
+from event_booking.services.payment import Price, price_of
 
 OPEN = "open"
 NOT_YET_OPEN = "not-yet-open"
@@ -96,6 +98,11 @@ class BookingSetup:
     @property
     def is_paid(self) -> bool:
         return self.fee > 0
+
+    @property
+    def price_per_seat(self) -> Price:
+        """The fee per seat with its VAT and gross amount."""
+        return price_of(self.fee)
 
     @property
     def max_seats(self) -> int:
@@ -203,7 +210,9 @@ def _run_label(choice: RunChoice) -> str:
     elif left == 0:
         parts.append(str(_("full: you join the waiting list")))
     else:
-        parts.append(str(_("%(count)d seat(s) left") % {"count": left}))
+        parts.append(
+            ngettext("%(count)d seat left", "%(count)d seats left", left) % {"count": left}
+        )
     return ", ".join(parts)
 
 
@@ -317,6 +326,18 @@ class BookingForm(forms.Form):
                 ),
             )
         return cleaned
+
+    #: Shorter names in the error summary for fields whose label is a whole sentence.
+    SUMMARY_LABELS: dict[str, Any] = {"consent": _("Privacy notice")}
+
+    def error_summary(self) -> list[tuple[str, str, str]]:
+        """(field id, short name, first error) of each visible field with an error, in order:
+        the links of the error summary above the form."""
+        return [
+            (field.auto_id, str(self.SUMMARY_LABELS.get(field.name, field.label)), field.errors[0])
+            for field in self
+            if field.errors and not field.is_hidden
+        ]
 
     def mark_invalid_fields(self) -> None:
         """Set `aria-invalid` on every field that has an error (after validation)."""

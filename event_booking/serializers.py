@@ -17,6 +17,7 @@ from event_booking.models import Booking
 from event_booking.services import bookings as booking_services
 from event_booking.services.errors import InvalidBooking
 from event_booking.services.pages import offering_page
+from event_booking.services.payment import amount_payable
 from event_booking.tokens import manage_url
 
 # Ids beyond these would make PostgreSQL fail with "out of range" instead of "not found".
@@ -117,7 +118,12 @@ class BookingSummarySerializer(serializers.Serializer):
         allow_null=True, help_text=_("1 = next in line; null unless waitlisted.")
     )
     seats = serializers.IntegerField()
-    amount_due = serializers.DecimalField(max_digits=10, decimal_places=2)
+    amount_due = serializers.DecimalField(
+        max_digits=10,
+        decimal_places=2,
+        allow_null=True,
+        help_text=_("What the booker owes; null unless the booking is confirmed."),
+    )
     currency = serializers.CharField()
 
 
@@ -159,13 +165,15 @@ class ErrorSerializer(serializers.Serializer):
 
 
 def booking_data(booking: Booking, *, position: int | None, **extra: Any) -> dict[str, Any]:
-    """The summary fields of `booking`, plus `extra`."""
+    """The summary fields of `booking`, plus `extra`; `amount_due` is null unless the booking
+    is confirmed (`services.payment.amount_payable`)."""
+    payable = amount_payable(booking)
     return {
         "reference": booking.reference,
         "status": booking.status,
         "waitlist_position": position,
         "seats": booking.seats,
-        "amount_due": f"{booking.amount_due:.2f}",
+        "amount_due": None if payable is None else f"{payable:.2f}",
         "currency": booking.currency,
         **extra,
     }

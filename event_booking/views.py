@@ -37,7 +37,9 @@ from event_booking.models import Booking, BookingStatus, OfferingKind
 from event_booking.services import bookings as booking_services
 from event_booking.services import waitlist
 from event_booking.services.errors import BookingError, BookingNotFound, InvalidBooking
+from event_booking.services.joining import join_link_for
 from event_booking.services.pages import offering_page
+from event_booking.services.payment import amount_payable, price_of
 from event_booking.tokens import booking_token
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -197,11 +199,16 @@ def manage(request: HttpRequest, reference: str) -> HttpResponse:
 
 def _manage_context(request: HttpRequest, booking: Booking, token: str) -> dict[str, Any]:
     language = translation.get_language()
+    details = offering_details(booking, language)
+    payable = amount_payable(booking)
     return {
         "booking": booking,
         "token": token,
-        "details": offering_details(booking, language),
+        "details": details,
         "position": waitlist.waitlist_position(booking),
+        "amount_payable": payable,
+        "price": price_of(payable) if payable else None,
+        "join_link": join_link_for(booking, details["online_link"]),
         "statuses": BookingStatus,
         "is_active": booking.status in {BookingStatus.CONFIRMED, BookingStatus.WAITLISTED},
         "can_cancel": booking_services.booker_may_cancel(booking),

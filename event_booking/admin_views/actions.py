@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_required
@@ -31,7 +32,8 @@ from event_booking.services import notifications, organiser, waitlist
 
 
 def _question_values(booking: Booking) -> dict[str, object]:
-    return {"ref": booking.reference, "name": booking.name, "seats": booking.seats}
+    seats = ngettext("%(count)d seat", "%(count)d seats", booking.seats) % {"count": booking.seats}
+    return {"ref": booking.reference, "name": booking.name, "seats": seats}
 
 
 def _booking_or_404(booking_id: int) -> Booking:
@@ -48,7 +50,7 @@ def booking_cancel(request: HttpRequest, booking_id: int) -> HttpResponse:
         booking,
         title=_gettext("Cancel booking"),
         question=_gettext(
-            "Cancel booking %(ref)s of %(name)s (%(seats)s seat(s))? The seats go to the "
+            "Cancel booking %(ref)s of %(name)s (%(seats)s)? The seats go to the "
             "waiting list and the person is told by e-mail."
         )
         % _question_values(booking),
@@ -69,7 +71,7 @@ def booking_promote(request: HttpRequest, booking_id: int) -> HttpResponse:
         booking,
         title=_gettext("Promote from the waiting list"),
         question=_gettext(
-            "Confirm booking %(ref)s of %(name)s (%(seats)s seat(s)) now, ahead of the "
+            "Confirm booking %(ref)s of %(name)s (%(seats)s) now, ahead of the "
             "waiting list? The person is told by e-mail."
         )
         % _question_values(booking),
@@ -81,7 +83,7 @@ def booking_promote(request: HttpRequest, booking_id: int) -> HttpResponse:
 
 
 def _offering_label(offering: Offering) -> str:
-    if offering.starts_at:
+    if offering.starts_at and not offering.is_all_day:
         return f"{offering.title} ({timezone.localtime(offering.starts_at):%Y-%m-%d %H:%M})"
     return offering.title
 
@@ -142,7 +144,7 @@ def booking_move(request: HttpRequest, booking_id: int) -> HttpResponse:
         booking,
         title=_gettext("Move booking"),
         question=_gettext(
-            "Move booking %(ref)s of %(name)s (%(seats)s seat(s)) to another offering. It is "
+            "Move booking %(ref)s of %(name)s (%(seats)s) to another offering. It is "
             "confirmed there if the seats are free; the person gets a new confirmation."
         )
         % _question_values(booking),

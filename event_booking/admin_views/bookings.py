@@ -18,6 +18,7 @@ from event_booking.admin_views.export_columns import export_headers, export_row
 from event_booking.exports import csv_response, xlsx_response
 from event_booking.models import Booking, BookingStatus, EmailOutbox, Offering
 from event_booking.services import notifications, organiser
+from event_booking.services.payment import amount_payable
 from event_booking.services.waitlist import waitlist_positions
 
 
@@ -35,7 +36,10 @@ class BookingFilterForm(forms.Form):
 
 
 def _booking_rows(bookings: list[Booking], positions: dict[int, int]) -> list[dict[str, Any]]:
-    return [{"booking": b, "position": positions.get(b.pk)} for b in bookings]
+    return [
+        {"booking": b, "position": positions.get(b.pk), "amount_payable": amount_payable(b)}
+        for b in bookings
+    ]
 
 
 def failed_emails_for(offering: Offering) -> list[EmailOutbox]:

@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from event_booking.models import Booking
+from event_booking.services.payment import amount_payable
 
 
 def export_headers() -> list[str]:
@@ -32,7 +33,8 @@ def export_headers() -> list[str]:
 
 
 def export_row(booking: Booking, position: int | None) -> list[Any]:
-    """One booking's cells, matching `export_headers`."""
+    """One booking's cells, matching `export_headers`; the amount due is empty unless the
+    booking is confirmed (`services.payment.amount_payable`)."""
     return [
         booking.reference,
         booking.get_status_display(),
@@ -44,7 +46,7 @@ def export_row(booking: Booking, position: int | None) -> list[Any]:
         booking.phone,
         booking.tax_number,
         booking.billing_address,
-        booking.amount_due,
+        amount_payable(booking),
         booking.currency,
         booking.language,
         booking.created_at,

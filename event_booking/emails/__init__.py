@@ -6,7 +6,9 @@ plain-English msgids), the offering's title (its page's translation in that lang
 live, else the source page, see `calendars.offering_entry`), dates and numbers (formatted for
 the language, times in Europe/Budapest). The offering's page is the live, *public* one
 (`services.pages.offering_page`): a translation behind a password is never named.
-Templates: `event_booking/emails/message.{txt,html}`.
+Templates: `event_booking/emails/message.{txt,html}`. The organisation's name in the header,
+the signature and the sender's display name is `settings.ORGANISATION_NAME` in that language;
+the sender's address is the one in `DEFAULT_FROM_EMAIL` (its display name is not used).
 
 Header safety: the only header built from something a person typed is `To`, and it holds the
 booking's address only after `validate_email` accepted it (no display name: a name is user
@@ -19,6 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -31,6 +36,8 @@ from django.utils.translation import gettext as _
 from event_booking import calendars
 from event_booking.calendar_entries import CalendarEntry
 from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox
+from event_booking.services.joining import join_link_for
+from event_booking.services.payment import Price, amount_payable, price_of
 from event_booking.services.waitlist import waitlist_position
 from event_booking.tokens import manage_url
 
@@ -138,17 +145,39 @@ def _payment(booking: Booking, kind: str) -> str | None:
     """Which payment note the message carries: "due", "if_confirmed" or none (free)."""
     if not booking.amount_due or booking.amount_due <= 0 or kind == EmailKind.CANCELLED:
         return None
-    if booking.status == BookingStatus.CONFIRMED:
+    if amount_payable(booking):
         return "due"
     if booking.status == BookingStatus.WAITLISTED:
         return "if_confirmed"
     return None
 
 
+def _money(amount: Decimal) -> str:
+    return formats.number_format(amount, 2, use_l10n=True, force_grouping=True)
+
+
+def _vat_text(price: Price, currency: str) -> str:
+    """What follows the net amount due: "net + 27% VAT (270.00 EUR) = 1,270.00 EUR", in the
+    active language; empty when no VAT is charged."""
+    if not price.vat_percent:
+        return ""
+    net_and_rate = _("net + %(percent)s%% VAT") % {
+        "percent": formats.number_format(price.vat_percent, use_l10n=True)
+    }
+    return f"{net_and_rate} ({_money(price.vat)} {currency}) = {_money(price.gross)} {currency}"
+
+
 def message_language(booking: Booking) -> str:
     """The booking's language if the site offers it, else the default language."""
     codes = {code for code, _name in settings.LANGUAGES}
     return booking.language if booking.language in codes else settings.LANGUAGE_CODE
+
+
+def sender(organisation_name: str) -> str:
+    """`From` of booking e-mails: the organisation's name (already translated) and the address
+    of `DEFAULT_FROM_EMAIL`."""
+    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return str(Address(display_name=organisation_name, addr_spec=address))
 
 
 def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
@@ -167,7 +196,7 @@ def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
         entry = calendars.offering_entry(booking.offering, language)
         title = _one_line(entry.title)
         texts = _texts(outbox.kind, title, waitlist_position(booking))
-        amount_due = booking.amount_due or 0
+        amount_due = booking.amount_due or Decimal("0")
         context = {
             "kind": outbox.kind,
             "texts": texts,
@@ -179,24 +208,28 @@ def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
             "status": booking.get_status_display(),
             "language": language,
             "payment": _payment(booking, outbox.kind),
-            "amount_due": formats.number_format(amount_due, 2, use_l10n=True, force_grouping=True),
+            "amount_due": _money(amount_due),
+            "vat": _vat_text(price_of(amount_due), booking.currency),
             "currency": booking.currency,
+            "billing_address": _one_line(booking.billing_address),
             "manage_url": manage_url(booking),
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "join_link": join_link_for(booking, entry.online_link),
+            "site_name": str(settings.ORGANISATION_NAME),
             "has_calendar": False,
             "show_manage_link": True,
         }
         ics = None
         if outbox.kind in KINDS_WITH_CALENDAR:
-            ics = calendars.offering_ics(booking.offering, language)
+            ics = calendars.offering_ics(booking.offering, language, join_link=context["join_link"])
             context["has_calendar"] = ics is not None
         text_body = render_to_string(TEMPLATE_TEXT, context)
         html_body = render_to_string(TEMPLATE_HTML, context)
         subject = _one_line(texts.subject)
+        from_email = sender(context["site_name"])
     message = EmailMultiAlternatives(
         subject=subject,
         body=text_body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=from_email,
         to=[booking.email],
         headers={"Auto-Submitted": "auto-generated"},
     )

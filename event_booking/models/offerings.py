@@ -62,3 +62,9 @@ class Offering(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_all_day(self) -> bool:
+        """A training run is booked by the day: its start (local midnight) has no time of
+        day worth showing, only its dates (which its title carries)."""
+        return self.kind == OfferingKind.TRAINING_RUN

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -118,7 +119,8 @@ class EventPage(BookablePage, Page):
         APIField("start"),
         APIField("end"),
         APIField("venue", serializer=LocalizedSnippetField(fields=VENUE_FIELDS)),
-        APIField("online_link"),
+        # Never the join link itself: confirmed bookings get it (services.joining).
+        APIField("is_online", serializer=serializers.BooleanField(read_only=True)),
         APIField("organiser"),
         APIField("participating_clusters", serializer=LocalizedManyField()),
         APIField("capacity"),
@@ -155,6 +157,11 @@ class EventPage(BookablePage, Page):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    @property
+    def is_online(self) -> bool:
+        """Held online (it has a join link, which only confirmed bookings see)."""
+        return bool(self.online_link)
 
     def clean(self) -> None:
         super().clean()

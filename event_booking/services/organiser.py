@@ -26,6 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from event_booking.models import (
     ACTIVE_STATUSES,
@@ -223,9 +224,12 @@ def move_booking(
         if not fits and not waitlist_if_full:
             free = max(target.capacity - confirmed_seats(target.pk), 0)
             raise NoRoom(
-                _(
-                    "Only %(free)d seat(s) are free in the target offering; the booking needs "
-                    "%(seats)d."
+                ngettext_lazy(
+                    "Only %(free)d seat is free in the target offering; the booking needs "
+                    "%(seats)d.",
+                    "Only %(free)d seats are free in the target offering; the booking needs "
+                    "%(seats)d.",
+                    "free",
                 )
                 % {"free": free, "seats": booking.seats}
             )

@@ -244,7 +244,8 @@ def test_event_in_english_shows_english_venue_and_only_live_participating_cluste
     assert data["venue"]["city"] == "Debrecen"
     assert data["venue"]["map_url"] == "https://maps.example.org/k"
     assert data["organiser"] == "EN Klaszterközpont"
-    assert data["online_link"] == ""
+    assert "online_link" not in data  # the join link is for confirmed bookings only
+    assert data["is_online"] is False
     assert data["capacity"] == 60
     assert data["max_seats_per_booking"] == 4
     assert data["fee"] == "25.00"

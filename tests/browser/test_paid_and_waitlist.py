@@ -42,6 +42,12 @@ def test_paid_training_run_and_waiting_list(open_page, paid_and_full, language):
     page.get_by_label(say(language, "Tax number")).fill("12345678-2-09")
     page.get_by_label(say(language, "Billing address")).fill("4032 Debrecen, Egyetem tér 1.")
     page.get_by_label(say(language, "Number of seats")).fill("2")
+    # Before committing: the total for two seats, net, VAT (27 %) and gross (booking-price.js).
+    total = booking.locator("[data-price-total]")
+    expect(total).to_be_visible()
+    expect(total.locator("[data-price-net]")).to_have_text(re.compile(r"^1\D?000[.,]00$"))
+    expect(total.locator("[data-price-vat]")).to_have_text(re.compile(r"^270[.,]00$"))
+    expect(total.locator("[data-price-gross]")).to_have_text(re.compile(r"^1\D?270[.,]00$"))
     page.get_by_role("button", name=say(language, "Book"), exact=True).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(say(language, "Your booking"))

@@ -572,3 +572,36 @@ def test_a_malformed_rate_limit_is_reported_and_still_limits(client, event, sett
         post(client, URL, payload(event, email=f"p{i}@example.org")).status_code for i in range(21)
     ]
     assert codes == [201] * 20 + [429]
+
+
+def test_amount_due_is_null_unless_the_booking_is_confirmed(client, home):
+    paid = event_page(home, capacity=1, fee=Decimal("50.00"))
+    invoice = {"organisation": "Agrár Kft.", "tax_number": "1-2-3", "billing_address": "Debrecen"}
+    first = post(client, URL, payload(paid, email="a@example.org", **invoice)).json()
+    second = post(client, URL, payload(paid, email="b@example.org", **invoice)).json()
+
+    assert (first["status"], first["amount_due"]) == ("confirmed", "50.00")
+    assert (second["status"], second["amount_due"]) == ("waitlisted", None)
+
+    post(client, f"{URL}{first['reference']}/cancel/", {"token": first["token"]})
+    cancelled = client.get(f"{URL}{first['reference']}/", {"token": first["token"]}).json()
+    assert (cancelled["status"], cancelled["amount_due"]) == ("cancelled", None)
+
+
+@pytest.mark.parametrize("accept_language", ["hu", "en", ""])
+def test_the_openapi_schema_is_in_english_whatever_the_request_language(
+    client, db, accept_language
+):
+    response = client.get(
+        "/api/schema/", HTTP_ACCEPT="application/json", HTTP_ACCEPT_LANGUAGE=accept_language
+    )
+
+    schema = response.json()
+    summary = schema["components"]["schemas"]["BookingCreated"]["properties"]
+    assert summary["waitlist_position"]["description"] == (
+        "1 = next in line; null unless waitlisted."
+    )
+    assert summary["amount_due"]["description"] == (
+        "What the booker owes; null unless the booking is confirmed."
+    )
+    assert summary["amount_due"]["nullable"] is True

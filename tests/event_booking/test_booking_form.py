@@ -376,3 +376,94 @@ def test_training_with_one_open_run_books_it_without_asking(client, training_ind
     assert soup.select_one('#booking input[name="run"]') is None
     assert client.post(form_url(training), valid()).status_code == 302
     assert Booking.objects.get().offering.translation_key == training.runs.get().translation_key
+
+
+# --- English copy ----------------------------------------------------------------------------
+
+
+def test_english_page_gives_24_hour_times_and_no_double_full_stop(
+    client, home, en_home, django_capture_on_commit_callbacks
+):
+    start = timezone.make_aware(dt.datetime(2030, 6, 1, 14, 30))
+    opens = timezone.make_aware(dt.datetime(2030, 5, 1, 8, 0))
+    event = booking_helpers.event_page(
+        home, start=start, end=start + dt.timedelta(hours=3), registration_opens=opens
+    )
+    english = english_event(event, django_capture_on_commit_callbacks)
+
+    text = soup_of(client.get(english.url)).get_text(" ", strip=True)
+
+    assert "Registration opens on May 1, 2030, 08:00." in text
+    assert "14:30" in text and "17:30" in text
+    for twelve_hour in ("a.m.", "p.m.", ".."):
+        assert twelve_hour not in text
+
+
+def test_a_past_event_is_not_headed_book_your_place(client, home):
+    past = booking_helpers.event_page(home, days_ahead=-3)
+
+    heading = soup_of(client.get(past.url)).select_one("#booking h2").get_text(strip=True)
+
+    assert heading == hu("Registration")
+    assert heading != hu("Book your place")
+
+
+def test_run_choices_count_seats_left_with_plural_forms(client, training_index):
+    training = factories.training(training_index, runs=2, price_eur=Decimal("0"))
+    first, second = training.runs.order_by("start_date")
+    factories.booking(
+        factories.offering(first), status=BookingStatus.CONFIRMED, seats=first.seats - 1
+    )
+
+    labels = [
+        label.get_text(" ", strip=True)
+        for label in soup_of(client.get(training.url)).select("#booking fieldset label")
+    ]
+
+    with translation.override("hu"):
+        one = translation.ngettext("%(count)d seat left", "%(count)d seats left", 1) % {"count": 1}
+    assert one == "még 1 szabad hely"
+    assert one in labels[0]
+    assert f"még {second.seats} szabad hely" in labels[1]
+    assert "seat(s)" not in " ".join(labels)
+
+
+def test_consent_error_in_the_summary_names_the_notice_not_the_whole_label(client, event):
+    response = client.post(form_url(event), valid(consent=""))
+
+    items = [li.get_text(" ", strip=True) for li in soup_of(response).select(".error-summary li")]
+
+    assert items == [
+        f"{hu('Privacy notice')}: {hu('You must agree to the processing of your data to book.')}"
+    ]
+
+
+# --- price with VAT ----------------------------------------------------------------------------
+
+
+def test_paid_form_shows_the_price_per_seat_net_vat_and_gross(client, training_index, settings):
+    settings.BOOKING_VAT_PERCENT = "27"
+    training = factories.training(training_index, runs=1, price_eur=Decimal("500.00"))
+
+    soup = soup_of(client.get(training.url))
+
+    per_seat = soup.select_one("#booking [data-price-per-seat]").get_text(" ", strip=True)
+    assert per_seat == "Helyenként: 500,00 EUR nettó + 27% áfa ( 135,00 EUR) = 635,00 EUR"
+    total = soup.select_one("#booking [data-price-total]")
+    assert total.has_attr("hidden")  # shown (and kept up to date) by booking-price.js
+    assert total["data-fee-cents"] == "50000"
+
+
+def test_manage_page_amount_due_adds_the_vat(client, training_index, settings):
+    settings.BOOKING_VAT_PERCENT = "27"
+    training = factories.training(training_index, runs=1, price_eur=Decimal("500.00"))
+    response = client.post(
+        form_url(training),
+        valid(seats="2", organisation="Agrár Kft.", tax_number="1-2-3", billing_address="Debrecen"),
+    )
+
+    amount = soup_of(client.get(response["Location"])).select_one("[data-amount-due]")
+
+    assert amount.select_one("[data-price-net]").get_text(strip=True) == "1\xa0000,00"
+    assert amount.select_one("[data-price-vat]").get_text(strip=True) == "270,00"
+    assert amount.select_one("[data-price-gross]").get_text(strip=True) == "1\xa0270,00"

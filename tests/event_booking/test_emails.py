@@ -87,8 +87,8 @@ def test_confirmation_in_english_uses_the_english_page_venue_and_times(event):
         assert "Klasztertalálkozó" not in body
         assert "University of Debrecen Main Building" in body
         assert "4032 Debrecen, Egyetem tér 1." in body
-        assert "June 1, 2030 10 a.m.–5 p.m. (Budapest time)" in body
-        assert "1,000.00 EUR" in body
+        assert "June 1, 2030 10:00–17:00 (Budapest time)" in body
+        assert "1,000.00 EUR net + 27% VAT (270.00 EUR) = 1,270.00 EUR" in body
         assert "Payment is by invoice" in body
         assert manage_url(booking) in body
         assert "/en/bookings/" in manage_url(booking)
@@ -221,3 +221,70 @@ def test_the_job_sends_html_and_text_in_the_bookings_language(event, monkeypatch
     assert sent.subject == "Booking confirmed: Cluster Meeting"
     assert "Cluster Meeting" in html_of(sent)
     assert sent.body.startswith("Dear ")
+
+
+@pytest.mark.parametrize(
+    ("language", "organisation"),
+    [("en", "North Great Plain Cluster Centre"), ("hu", "Észak-alföldi Klaszterközpont")],
+)
+def test_organisation_name_in_header_signature_and_sender_is_in_the_bookings_language(
+    event, settings, language, organisation
+):
+    settings.DEFAULT_FROM_EMAIL = "Klaszterközpont <noreply@example.org>"
+    booking = factories.booking(
+        factories.offering(event), language=language, status=BookingStatus.CONFIRMED
+    )
+
+    message = message_for(booking)
+
+    assert message.from_email == f"{organisation} <noreply@example.org>"
+    assert message.body.rstrip().endswith(f"-- \n{organisation}")
+    assert organisation in html_of(message)
+    other = "Észak-alföldi" if language == "en" else "North Great Plain"
+    assert other not in message.body + html_of(message) + message.from_email
+
+
+def test_paid_confirmation_repeats_the_invoice_details(event):
+    booking = factories.booking(
+        factories.offering(event),
+        language="en",
+        status=BookingStatus.CONFIRMED,
+        organisation="Agrár Kft.",
+        tax_number="12345678-2-09",
+        billing_address="4032 Debrecen\nEgyetem tér 1.",
+    )
+
+    message = message_for(booking)
+
+    assert (
+        "Invoice to: Agrár Kft., Tax number: 12345678-2-09, 4032 Debrecen Egyetem tér 1."
+        in message.body
+    )
+    assert "4032 Debrecen<br>Egyetem tér 1." in html_of(message)
+
+
+def test_join_link_of_an_online_event_reaches_confirmed_bookings_only(home):
+    join = "https://meet.example.org/klaszter-42"
+    page = factories.event(factories.event_index(home), online_link=join, capacity=1)
+    offering = factories.offering(page)
+    confirmed = factories.booking(offering, status=BookingStatus.CONFIRMED)
+    waitlisted = factories.booking(offering, status=BookingStatus.WAITLISTED)
+
+    message = message_for(confirmed)
+    event = ics_of(message).walk("VEVENT")[0]
+    assert join in message.body and join in html_of(message)
+    assert str(event["LOCATION"]) == join
+
+    notice = message_for(waitlisted, kind=EmailKind.WAITLISTED)
+    assert join not in notice.body + html_of(notice)
+
+
+def test_cancellation_offers_to_see_the_booking_not_to_change_or_cancel_it(home):
+    offering = factories.offering(factories.event(factories.event_index(home)))
+    cancelled = factories.booking(offering, status=BookingStatus.CANCELLED, language="en")
+
+    message = message_for(cancelled, EmailKind.CANCELLED)
+
+    for body in (message.body, html_of(message)):
+        assert "change or cancel" not in body
+        assert "See your booking" in body

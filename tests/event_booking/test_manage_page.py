@@ -230,3 +230,67 @@ def test_reminders_need_the_token(client, offering):
     )
     assert response.status_code == 404
     assert Booking.objects.get(pk=booking.pk).reminders_enabled is True
+
+
+# --- what is owed ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "status", [BookingStatus.WAITLISTED, BookingStatus.CANCELLED, BookingStatus.LEFT_WAITLIST]
+)
+def test_no_amount_due_unless_confirmed(client, offering, status):
+    booking = factories.booking(offering, status=status, seats=2, amount_due=Decimal("100.00"))
+
+    soup = soup_of(client.get(manage_url(booking)))
+
+    assert soup.select_one("[data-booking-summary]") is not None
+    assert soup.select_one("[data-amount-due]") is None
+    assert soup.select_one("[data-invoice-details]") is None
+
+
+def test_confirmed_paid_booking_shows_the_invoice_details_it_will_be_billed_to(client, offering):
+    booking = factories.booking(
+        offering,
+        seats=2,
+        organisation="Agrár Kft.",
+        tax_number="12345678-2-09",
+        billing_address="4032 Debrecen\nEgyetem tér 1.",
+    )
+    assert booking.status == BookingStatus.CONFIRMED
+
+    soup = soup_of(client.get(manage_url(booking)))
+
+    details = soup.select_one("[data-invoice-details]").get_text(" ", strip=True)
+    assert details == "Agrár Kft. Adószám: 12345678-2-09 4032 Debrecen Egyetem tér 1."
+
+
+# --- the join link of an online event ------------------------------------------------------
+
+JOIN = "https://meet.example.org/klaszter-42"
+
+
+@pytest.fixture
+def online_event(home):
+    return booking_helpers.event_page(home, capacity=1, online_link=JOIN, fee=Decimal("20.00"))
+
+
+def test_join_link_is_not_on_the_public_page_api_or_calendar(client, online_event):
+    page = client.get(online_event.url).content.decode()
+    api = client.get(f"/api/v2/pages/{online_event.pk}/").content.decode()
+    ics = client.get(f"/hu/events/{online_event.pk}.ics").content.decode()
+    feed = client.get("/hu/events/feed.ics").content.decode()
+
+    assert "meet.example.org" not in page + api + ics + feed
+    assert "LOCATION:Online" in ics
+
+
+def test_join_link_is_on_the_manage_page_of_confirmed_bookings_only(client, online_event):
+    invoice = {"organisation": "Agrár Kft.", "tax_number": "1-2-3", "billing_address": "Debrecen"}
+    offering = factories.offering(online_event)
+    confirmed = factories.booking(offering, **invoice)
+    waitlisted = factories.booking(offering, **invoice)
+    assert (confirmed.status, waitlisted.status) == ("confirmed", "waitlisted")
+
+    mine = soup_of(client.get(manage_url(confirmed))).select_one("[data-join-link]")
+    assert mine["href"] == JOIN
+    assert JOIN not in client.get(manage_url(waitlisted)).content.decode()

@@ -161,6 +161,24 @@ def test_overview_shows_amount_due_of_confirmed_bookings_for_paid_trainings(orga
     assert counts(response.content.decode(), training_run.pk)["amount"] == "1500.00 EUR"
 
 
+def test_booking_list_shows_an_amount_due_for_confirmed_bookings_only(organiser_client):
+    paid = factories.offering(fee=Decimal("500.00"), capacity=1)
+    rows = {
+        status: factories.booking(paid, status=status, amount_due=Decimal("500.00")).reference
+        for status in (BookingStatus.CONFIRMED, BookingStatus.WAITLISTED, BookingStatus.CANCELLED)
+    }
+
+    soup = BeautifulSoup(organiser_client.get(bookings_url(paid)).content.decode(), "html.parser")
+
+    def cells(reference: str) -> list[str]:
+        row = soup.select_one(f'tr[data-booking="{reference}"]')
+        return [td.get_text(" ", strip=True) for td in row.select("td")]
+
+    assert "500.00 EUR" in cells(rows[BookingStatus.CONFIRMED])
+    for status in (BookingStatus.WAITLISTED, BookingStatus.CANCELLED):
+        assert not any("EUR" in cell for cell in cells(rows[status])), status
+
+
 def test_overview_lists_upcoming_by_default_and_past_on_request(organiser_client):
     import datetime as dt
 
@@ -277,6 +295,10 @@ def test_csv_export_holds_the_filtered_bookings_with_personal_and_invoice_data(o
     assert row["Seats"] == "2"
     assert row["Amount due"] == "1000.00"
     assert row["Status"] == "Confirmed"
+
+    response = organiser_client.get(bookings_url(training_run, status="waitlisted", export="csv"))
+    (waiting,) = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    assert (waiting["Name"], waiting["Amount due"]) == ("Várakozó Vilma", "")
 
 
 def test_csv_export_neutralises_formulas_typed_into_names(organiser_client):
@@ -452,7 +474,7 @@ def test_move_into_a_full_offering_is_refused_next_to_the_field_or_waitlisted_on
     bela = full_offering.bookings.get(name="Nagy Béla")  # 3 seats
     response = organiser_client.post(action_url("move", bela), {"target": target.pk})
     assert response.status_code == 200
-    assert "Only 2 seat(s) are free" in response.content.decode()
+    assert "Only 2 seats are free" in response.content.decode()
     bela.refresh_from_db()
     assert bela.offering == full_offering
 
@@ -486,3 +508,22 @@ def test_organiser_actions_are_written_to_the_audit_log(organiser_client, full_o
         .values_list("action", flat=True)
     )
     assert actions == ["event_booking.check_in", "event_booking.cancel"]
+
+
+def test_training_runs_show_their_dates_without_a_midnight_time(organiser_client, home):
+    training = factories.training(factories.training_index(home), title="Képzés", runs=1)
+    run = training.runs.get()
+    run.end_date = run.start_date  # a one-day run
+    run.save()
+    training = training.specific_class.objects.get(pk=training.pk)
+    training.save_revision().publish()
+    offering = factories.offering(run)
+    day = f"{run.start_date:%Y-%m-%d}"
+
+    assert offering.title == f"Képzés: {day}"
+    assert str(training.runs.get()) == f"Képzés: {day}"
+    for url in (INDEX, bookings_url(offering)):
+        html = organiser_client.get(url).content.decode()
+        assert day in html
+        assert "00:00" not in html
+        assert f"{day} – {day}" not in html

@@ -86,3 +86,42 @@ def test_500_page_in_both_languages(settings, home, en_home):
     assert '<html lang="en">' in english.content.decode()
     assert "Something went wrong on our side" in english.content.decode()
     assert 'href="/en/"' in english.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("hu", "<h1>Hozzáférés megtagadva</h1>"), ("en", "<h1>Access denied</h1>")],
+)
+def test_403_page_in_the_sites_layout_and_language(settings, home, en_home, lang, heading):
+    settings.DEBUG = False
+    settings.ROOT_URLCONF = "tests.site.urls_error"
+
+    response = Client().get(f"/{lang}/forbidden/")
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert heading in html
+    assert 'class="site-header' in html  # the site's layout, not Django's bare page
+    assert f'href="/{lang}/"' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("hu", "<h1>Az űrlapot nem sikerült elküldeni</h1>"),
+        ("en", "<h1>The form could not be sent</h1>"),
+    ],
+)
+def test_csrf_failure_page_in_the_sites_layout_and_language(settings, home, en_home, lang, heading):
+    settings.DEBUG = False
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(f"/{lang}/bookings/ABC123/cancel/", {})
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert heading in html
+    assert "CSRF verification failed" not in html
+    assert f'href="/{lang}/"' in html

@@ -29,6 +29,13 @@ from event_booking.models import OfferingKind
 from training_catalog.api_fields import TrainingRunsField
 
 
+def run_dates(start: dt.date, end: dt.date) -> str:
+    """A run's days as ISO dates: one date for a one-day run, else "first – last"."""
+    if end == start:
+        return f"{start:%Y-%m-%d}"
+    return f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
+
+
 class TrainingTopic(TranslatableMixin, models.Model):
     """A topic of the catalog (e.g. cluster strategy); the slug is shared by translations."""
 
@@ -202,7 +209,7 @@ class TrainingPage(BookablePage, Page):
             OfferingSpec(
                 translation_key=run.translation_key,
                 kind=OfferingKind.TRAINING_RUN,
-                title=f"{self.title[:200]}: {run.start_date:%Y-%m-%d} – {run.end_date:%Y-%m-%d}",
+                title=f"{self.title[:200]}: {run_dates(run.start_date, run.end_date)}",
                 capacity=run.seats,
                 max_seats_per_booking=self.max_seats_per_booking,
                 registration_opens=None,
@@ -304,7 +311,7 @@ class TrainingRun(TranslatableMixin, Orderable):
         verbose_name_plural = _("training runs")
 
     def __str__(self) -> str:
-        return f"{self.page.title}: {self.start_date:%Y-%m-%d} – {self.end_date:%Y-%m-%d}"
+        return f"{self.page.title}: {run_dates(self.start_date, self.end_date)}"
 
     def clean(self) -> None:
         super().clean()
