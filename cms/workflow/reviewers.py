@@ -12,8 +12,10 @@ receiver. Through any app registry, like `install`; only what is missing is adde
 
 from typing import Any
 
+from django.apps import apps as global_apps
 from django.apps.registry import Apps
 from django.db.models.signals import post_save
+from wagtail.models import Page
 
 from cms.workflow import conf
 
@@ -72,11 +74,8 @@ def revoke(apps: Apps, pages: list[Any]) -> None:
 
 
 def _on_page_saved(sender: type, instance: Any, created: bool, raw: bool = False, **kwargs: Any):
-    from django.apps import apps
-    from wagtail.models import Page
-
     if created and not raw and isinstance(instance, Page) and instance.depth == TOP_DEPTH:
-        grant(apps, [instance])
+        grant(global_apps, [instance])
 
 
 def connect() -> None:
