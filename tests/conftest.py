@@ -51,7 +51,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Run each module's `module_world` tests after its other tests; deselect PostgreSQL-only
     tests on SQLite, and say so: they run in CI's PostgreSQL pass."""
-    items[:] = _world_tests_last(items)
+    items[:] = _browser_tests_first_of_the_transactional(_world_tests_last(items))
     _refuse_transactional_tests_that_lose_the_migrated_rows(items)
     if not _is_sqlite():
         return
@@ -165,6 +165,24 @@ def module_world(request, django_db_setup, django_db_blocker, tmp_path_factory) 
     ):
         yield media
         transaction.set_rollback(True)
+
+
+def _browser_tests_first_of_the_transactional(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The browser tests run before the other transactional tests (each worker keeps this order).
+
+    On PostgreSQL a browser test that ran after another transactional test found the tables
+    empty although both restore the migrated rows (`serialized_rollback`); in the other order
+    every test passes. Seen here with pytest-django 4.14 and its session-wide live server; the
+    cause is not pinned down, so the order is fixed instead of trusting luck.
+    """
+    browser = [item for item in items if item.get_closest_marker("browser")]
+    if not browser:
+        return items
+    others = [item for item in items if not item.get_closest_marker("browser")]
+    first_transactional = next(
+        (index for index, item in enumerate(others) if _is_transactional(item)), len(others)
+    )
+    return others[:first_transactional] + browser + others[first_transactional:]
 
 
 def _refuse_transactional_tests_that_lose_the_migrated_rows(items: list[pytest.Item]) -> None:

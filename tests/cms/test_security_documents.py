@@ -31,7 +31,7 @@ def private_document(db) -> Document:
 
 
 @pytest.mark.parametrize("which", ["public_document", "private_document"])
-def test_no_document_is_served_from_media(client, request, which):
+def test_no_document_is_served_from_media(client, db, request, which):
     document = request.getfixturevalue(which)
 
     response = client.get(f"/media/{document.file.name}")
