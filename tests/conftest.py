@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.test import override_settings
 
 from tests import factories
@@ -51,7 +51,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Run each module's `module_world` tests after its other tests; deselect PostgreSQL-only
     tests on SQLite, and say so: they run in CI's PostgreSQL pass."""
-    items[:] = _browser_tests_first_of_the_transactional(_world_tests_last(items))
+    items[:] = _world_tests_last(items)
     _refuse_transactional_tests_that_lose_the_migrated_rows(items)
     if not _is_sqlite():
         return
@@ -167,24 +167,6 @@ def module_world(request, django_db_setup, django_db_blocker, tmp_path_factory) 
         transaction.set_rollback(True)
 
 
-def _browser_tests_first_of_the_transactional(items: list[pytest.Item]) -> list[pytest.Item]:
-    """The browser tests run before the other transactional tests (each worker keeps this order).
-
-    On PostgreSQL a browser test that ran after another transactional test found the tables
-    empty although both restore the migrated rows (`serialized_rollback`); in the other order
-    every test passes. Seen here with pytest-django 4.14 and its session-wide live server; the
-    cause is not pinned down, so the order is fixed instead of trusting luck.
-    """
-    browser = [item for item in items if item.get_closest_marker("browser")]
-    if not browser:
-        return items
-    others = [item for item in items if not item.get_closest_marker("browser")]
-    first_transactional = next(
-        (index for index, item in enumerate(others) if _is_transactional(item)), len(others)
-    )
-    return others[:first_transactional] + browser + others[first_transactional:]
-
-
 def _refuse_transactional_tests_that_lose_the_migrated_rows(items: list[pytest.Item]) -> None:
     """A transactional test empties every table when it ends, the rows the migrations made
     included (root and home pages, locales, groups, the consent text): every later test on
@@ -250,3 +232,22 @@ def en_home(home):
 def to_english(db):
     """`factories.to_english`, for tests that take it as a fixture."""
     return factories.to_english
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test database set-up, whose migrated rows then survive every connection.
+
+    `serialized_rollback` puts the migrated rows back from `_test_serialized_contents`, an
+    attribute of the connection object that built the test database. Seen here on PostgreSQL:
+    once a browser test had run (Playwright's sync API runs an event loop in this thread, and
+    Django's `connections` is per context), transactional tests found a connection object
+    without that attribute and started from empty tables. Kept on the connection's class, the
+    contents are found from every connection object.
+    """
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+    return django_db_setup

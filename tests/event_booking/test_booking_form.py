@@ -389,7 +389,7 @@ def test_english_page_gives_24_hour_times_and_no_double_full_stop(
     event = booking_helpers.event_page(
         home, start=start, end=start + dt.timedelta(hours=3), registration_opens=opens
     )
-    english = english_event(event, django_capture_on_commit_callbacks)
+    english = english_event(event)
 
     text = soup_of(client.get(english.url)).get_text(" ", strip=True)
 
