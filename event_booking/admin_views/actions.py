@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -101,13 +100,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args: Any, booking: Booking, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        now = timezone.now()
-        self.fields["target"].queryset = (
-            Offering.objects.filter(is_active=True)
-            .filter(Q(starts_at__gte=now) | Q(starts_at__isnull=True))
-            .exclude(pk=booking.offering_id)
-            .order_by("starts_at", "id")
-        )
+        self.fields["target"].queryset = organiser.move_targets(booking=booking)
         self.fields["target"].label_from_instance = _offering_label
 
 

@@ -168,6 +168,17 @@ def _next_sequence(booking: Booking, kind: str) -> int:
     return 0 if last is None else last + 1
 
 
+def move_targets(*, booking: Booking) -> QuerySet[Offering]:
+    """The offerings `booking` may be moved to: still on the site and not started (or
+    undated), other than its own. The one rule `move_booking` checks and the admin offers."""
+    return (
+        Offering.objects.filter(is_active=True)
+        .filter(Q(starts_at__gt=timezone.now()) | Q(starts_at__isnull=True))
+        .exclude(pk=booking.offering_id)
+        .order_by("starts_at", "id")
+    )
+
+
 def move_booking(
     *, booking_id: int, target_offering_id: int, waitlist_if_full: bool = False
 ) -> Booking:
@@ -218,11 +229,10 @@ def move_booking(
                 _("The target offering has only %(capacity)d seats in all.")
                 % {"capacity": target.capacity}
             )
-        fits = target.capacity is None or (
-            confirmed_seats(target.pk) + booking.seats <= target.capacity
-        )
+        taken = confirmed_seats(target.pk) if target.capacity is not None else 0
+        fits = target.capacity is None or taken + booking.seats <= target.capacity
         if not fits and not waitlist_if_full:
-            free = max(target.capacity - confirmed_seats(target.pk), 0)
+            free = max(target.capacity - taken, 0)
             raise NoRoom(
                 ngettext_lazy(
                     "Only %(free)d seat is free in the target offering; the booking needs "
