@@ -47,7 +47,6 @@ TRANSLATORS = "Translators"
 CLUSTER_MANAGERS = "Cluster managers"
 ORGANISERS = "Organisers"
 
-ACCESS_ADMIN = "wagtailadmin.access_admin"
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
 
 # What each role may do on the pages it is granted (and, in Wagtail, every page below them).
@@ -61,12 +60,11 @@ def grant_on_created_pages(
     kinds: tuple[str, ...],
     *,
     when: Callable[[Page], bool] = lambda page: True,
-) -> Callable[..., None]:
+) -> None:
     """Connect a receiver: each new `page_model` page (for which `when` holds) gives `role` `kinds`.
 
     `post_save` on creation, not publication: a draft index page is already the role's to fill.
     Called at import time by each app's `roles` module, which its `AppConfig.ready` imports.
-    Returns the receiver.
     """
 
     def grant(
@@ -78,7 +76,6 @@ def grant_on_created_pages(
     post_save.connect(
         grant, sender=page_model, weak=False, dispatch_uid=f"roles:{page_model._meta.label}:{role}"
     )
-    return grant
 
 
 def in_another_language(page: Page) -> bool:

@@ -5,20 +5,20 @@ from collections.abc import Iterable
 from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
-from cms.search_input import query_terms
+from cms.search_input import search_terms
 
 
 def search_pages(query: str, *, locale: Locale) -> Iterable[Page]:
     """Pages of `locale` matching `query`, best first; empty for an empty query.
 
-    `query` is cleaned by `cms.search_input` (which raises `InvalidSearchInput` for input that
-    cannot be searched for); only its words are searched.
+    `query` has been cleaned already (`cms.search_input.clean_query`, which the view runs to
+    show it back); only its words are searched.
 
     Only live, public pages: drafts, unpublished pages, pages scheduled for later and pages
     behind a view restriction never appear. The search index is refreshed from the database
     row, which holds the published content, so a draft revision's words are not findable.
     """
-    terms = query_terms(query)
+    terms = search_terms(query)
     if not terms:
         return Page.objects.none()
     pages = Page.objects.live().public().filter(locale=locale)

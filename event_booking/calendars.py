@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from wagtail.models import Locale, Page
 
-from cms.models import Venue
+from cms.localization import attach_localized
 from event_booking.bookable import bookable_models
 from event_booking.calendar_entries import CalendarEntry, budapest, calendar_uid
 from event_booking.models import EventPage, Offering
@@ -119,10 +119,9 @@ def build_calendar(
     return calendar.to_ical()
 
 
-def offering_ics(offering: Offering, language: str, *, join_link: str = "") -> bytes | None:
-    """The `.ics` of a booked offering in `language` (None when the offering has no date),
+def entry_ics(entry: CalendarEntry, *, join_link: str = "") -> bytes | None:
+    """The `.ics` of a booked offering's entry (`offering_entry`; None when it has no date),
     with `join_link` as the place of an online event (see `build_calendar`)."""
-    entry = offering_entry(offering, language)
     if entry.start is None:
         return None
     return build_calendar([entry], join_link=join_link)
@@ -173,17 +172,8 @@ def upcoming_events(language: str, *, now: dt.datetime | None = None) -> list[Ca
         .filter(locale=locale)
         .select_related("locale", "venue")[:FEED_LIMIT]
     )
-    venue_keys = {page.venue.translation_key for page in pages if page.venue}
-    localized = {
-        venue.translation_key: venue
-        for venue in Venue.objects.filter(translation_key__in=venue_keys, locale=locale)
-    }
-    return [
-        page.event_entry(
-            venue=localized.get(page.venue.translation_key, page.venue) if page.venue else None
-        )
-        for page in pages
-    ]
+    attach_localized(pages, "venue", locale)
+    return [page.event_entry(venue=page.venue_localized) for page in pages]
 
 
 def events_feed(language: str) -> bytes:

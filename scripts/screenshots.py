@@ -126,6 +126,8 @@ def main() -> None:
         try:
             wait_for(f"{base}/hu/")
             addresses = demo_addresses(env)
+            from cms.demo.users import demo_password  # Django is set up by demo_addresses
+
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
                 for language, pages in addresses.items():
@@ -140,7 +142,7 @@ def main() -> None:
                 page = context.new_page()
                 page.goto("/admin/login/")
                 page.locator("#id_username").fill("organiser")
-                page.locator("#id_password").fill("organiser-demo-2026")
+                page.locator("#id_password").fill(demo_password("organiser"))
                 page.locator("#id_password").press("Enter")
                 page.wait_for_url(f"{base}/admin/")
                 page.goto("/admin/bookings/")

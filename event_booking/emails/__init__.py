@@ -220,7 +220,7 @@ def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
         }
         ics = None
         if outbox.kind in KINDS_WITH_CALENDAR:
-            ics = calendars.offering_ics(booking.offering, language, join_link=context["join_link"])
+            ics = calendars.entry_ics(entry, join_link=context["join_link"])
             context["has_calendar"] = ics is not None
         text_body = render_to_string(TEMPLATE_TEXT, context)
         html_body = render_to_string(TEMPLATE_HTML, context)

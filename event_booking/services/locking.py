@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
+from cms.locking import require_transaction
 from event_booking.models import Booking, Offering
 from event_booking.services.errors import BookingNotFound, InvalidStatusChange
 
@@ -54,11 +54,6 @@ class LockedBooking:
     offerings: dict[int, Offering]
 
 
-def _require_transaction(name: str) -> None:
-    if not connection.in_atomic_block:
-        raise RuntimeError(f"{name}() must run inside transaction.atomic().")
-
-
 def _lock_rows(model: type, ids: Iterable[int]) -> dict[int, object]:
     queryset = model.objects.filter(pk__in=sorted(set(ids))).order_by("pk")
     if ROW_LOCK_ENABLED:
@@ -76,11 +71,11 @@ def lock_offering(*, offering_id: int) -> Offering:
         RuntimeError: when called outside a transaction.
         Offering.DoesNotExist: no such offering.
     """
-    _require_transaction("lock_offering")
-    queryset = Offering.objects.all()
-    if ROW_LOCK_ENABLED:
-        queryset = queryset.select_for_update()
-    return queryset.get(pk=offering_id)
+    require_transaction("lock_offering")
+    offering = _lock_rows(Offering, [offering_id]).get(offering_id)
+    if offering is None:
+        raise Offering.DoesNotExist(f"No offering {offering_id}.")
+    return offering
 
 
 def current_offering_id(booking_id: int) -> int | None:
@@ -101,7 +96,7 @@ def lock_booking(*, booking_id: int, with_offerings: Iterable[int] = ()) -> Lock
         BookingNotFound: no such booking.
         BookingChanged: the booking moved again in every one of `MAX_ROUNDS` rounds.
     """
-    _require_transaction("lock_booking")
+    require_transaction("lock_booking")
     offering_id = current_offering_id(booking_id)
     if offering_id is None:
         raise BookingNotFound()
@@ -130,7 +125,7 @@ def lock_bookings(*, booking_ids: Iterable[int]) -> list[Booking]:
         RuntimeError: when called outside a transaction.
         BookingChanged: bookings kept moving in every one of `MAX_ROUNDS` rounds.
     """
-    _require_transaction("lock_bookings")
+    require_transaction("lock_bookings")
     ids = sorted(set(booking_ids))
     if not ids:
         return []

@@ -122,7 +122,6 @@ def focused(page: Page) -> dict:
                 text: (element.innerText || element.value || "").trim().slice(0, 60),
                 visible: box.width > 0 && box.height > 0 && style.visibility !== "hidden"
                     && box.bottom > 0 && box.right > 0 && box.left < innerWidth,
-                inBookingForm: !!element.closest("#booking form"),
             };
         }"""
     )

@@ -50,7 +50,7 @@ def test_organiser_checks_in_and_exports(open_page, event_with_bookings, languag
     page.goto("/admin/")
     expect(page).to_have_url(re.compile(r"/admin/login/"))
     page.locator("#id_username").fill("organiser")
-    page.locator("#id_password").fill("pw-12345678")
+    page.locator("#id_password").fill(organiser_helpers.PASSWORD)
     page.locator("#id_password").press("Enter")
     expect(page).to_have_url(re.compile(r"/admin/$"))
 

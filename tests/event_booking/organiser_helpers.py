@@ -14,13 +14,17 @@ ORGANISER_PERMISSIONS = [
 ]
 
 
+#: The password of every user `user_with` makes (the browser journey logs in with it).
+PASSWORD = "pw-12345678"
+
+
 def user_with(username: str, permissions: list[tuple[str, str]]) -> User:
     group, _created = Group.objects.get_or_create(name=f"group-{username}")
     for app_label, codename in permissions:
         group.permissions.add(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
         )
-    user = User.objects.create_user(username, f"{username}@agency.example", "pw-12345678")
+    user = User.objects.create_user(username, f"{username}@agency.example", PASSWORD)
     user.groups.add(group)
     # The admin speaks the user's preferred language (Hungarian by default): tests read English.
     profile = UserProfile.get_for_user(user)
