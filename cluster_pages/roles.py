@@ -11,8 +11,8 @@ Installed by the migration `cluster_pages.0003_cluster_managers_role`:
   the Translators' work, so an English cluster page gets no group.
 
 A manager is in "Cluster managers" plus the group of their cluster. Without `publish_page` their
-"Publish" goes to the "Cluster site" workflow, where Moderators approve Hungarian pages. To give another person a cluster: add them
-to both groups (Settings > Users).
+"Publish" goes to the "Cluster site" workflow, where Moderators approve Hungarian pages. To give
+another person a cluster: add them to both groups (Settings > Users).
 """
 
 from typing import Any
