@@ -47,6 +47,9 @@ def translation_of(page: Page) -> Translation | None:
 def submit_for_review(*, translation: Translation, page: Page, user: Any) -> WorkflowState:
     """Save `translation` as a draft revision of `page` and start `page`'s workflow on it.
 
+    A translation whose reviewer requested changes is resubmitted: its review resumes (the
+    same workflow state, a new task state on the new revision), as Wagtail's "Resubmit" does.
+
     Raises:
         ReviewError: the page has no workflow, is already in review, or a string is not
             translated yet (nothing is saved then).
