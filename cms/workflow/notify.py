@@ -122,6 +122,11 @@ def mark_read(*, notice_id: int, user: Any) -> Notice:
     return notice
 
 
+def mark_all_read(*, user: Any) -> int:
+    """Mark all of `user`'s unread notices read; returns how many were unread."""
+    return Notice.objects.for_user(user).unread().update(read_at=timezone.now())
+
+
 def waiting_for_review(user: Any, *, limit: int = 10) -> list[TaskState]:
     """The task states `user` may approve or reject now, newest first (at most `limit`)."""
     states = (

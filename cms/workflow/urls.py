@@ -9,4 +9,5 @@ app_name = "cms_workflow_notices"
 urlpatterns = [
     path("", views.notice_index, name="index"),
     path("<int:notice_id>/", views.open_notice, name="open"),
+    path("read/", views.mark_all_read, name="mark_all_read"),
 ]

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from cms.workflow import notify
 from cms.workflow.notices import Notice
@@ -31,6 +32,13 @@ def notice_index(request: HttpRequest) -> HttpResponse:
             "unread_count": Notice.objects.for_user(request.user).unread().count(),
         },
     )
+
+
+@require_POST
+def mark_all_read(request: HttpRequest) -> HttpResponse:
+    """Mark all of the user's notices read and show the list again."""
+    notify.mark_all_read(user=request.user)
+    return redirect("cms_workflow_notices:index")
 
 
 def open_notice(request: HttpRequest, notice_id: int) -> HttpResponse:

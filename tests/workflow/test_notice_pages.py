@@ -85,3 +85,18 @@ def test_a_user_cannot_open_another_users_notice(en_page, mailable, as_user):
     assert as_user("moderator").get(open_url(notice)).status_code == 404
     notice.refresh_from_db()
     assert not notice.is_read
+
+
+def test_mark_all_as_read_marks_only_the_users_own_notices(hu_page, en_page, mailable, as_user):
+    submit(draft(en_page, "News 2"), mailable["translator"])
+    submit(draft(hu_page, "Hírek 2"), mailable["editor"])
+    reviewer = as_user("reviewer")
+    listing = reviewer.get(reverse("cms_workflow_notices:index")).content.decode()
+    assert "Mark all as read" in listing
+
+    response = reviewer.post(reverse("cms_workflow_notices:mark_all_read"))
+
+    assert response["Location"] == reverse("cms_workflow_notices:index")
+    assert not Notice.objects.filter(recipient=mailable["reviewer"], read_at=None).exists()
+    assert Notice.objects.get(recipient=mailable["moderator"]).read_at is None
+    assert reviewer.get(reverse("cms_workflow_notices:mark_all_read")).status_code == 405
