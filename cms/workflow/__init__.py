@@ -25,6 +25,12 @@ Contract:
 - **Submit for review from the translation editor** (`translation_review`): the synced
   translation is saved as a draft revision built in memory and the page's workflow started on
   it; the live page keeps its approved text until a reviewer approves.
+- **Notices** (`notices`, `notify`, `signals`, `mail`, `jobs`, `panels`, `views`): approvers hear
+  of a submission, submitters of an approval or a request for changes (with the comment), as an
+  in-admin notice (dashboard panel "Waiting for you", the "Notices" page) and an e-mail sent once
+  by a django-q2 job in the recipient's admin language; Wagtail's own workflow e-mails are
+  replaced for workflows with the plugin's task.
+- **Audit** (`audit`): the translation editor's submission and the sync are logged with who.
 
 The plugin never edits site-packages: it works through Wagtail hooks and URL wrappers only.
 """

@@ -11,6 +11,7 @@ class WorkflowConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from cms.workflow import reviewers
+        from cms.workflow import reviewers, signals
 
         reviewers.connect()
+        signals.connect()

@@ -19,6 +19,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
+# `Notice` lives in its own module (one concept per module); imported so Django registers it.
+from cms.workflow.notices import Notice  # noqa: F401
+
 
 def language_of(obj: Any) -> str | None:
     """The language code of a translatable object, or None for an object without a locale."""

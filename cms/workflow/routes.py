@@ -5,7 +5,8 @@ the original, by `wagtail_hooks`) and refuses what the page editor would refuse,
 original runs; what it lets through is handled by wagtail-localize unchanged. A refusal raises
 `PermissionDenied` (Wagtail's admin answers with a redirect to the dashboard and a message) or,
 for the translation editor's JSON endpoint, answers 400. Refusals are written to Wagtail's
-audit log (`cms_workflow.refused`), so an administrator sees who tried what.
+audit log (`cms_workflow.refused`), so an administrator sees who tried what; a sync that went
+through is logged too (`audit.SYNC`).
 
 - "Sync translated pages" with "publish immediately": the user must be able to publish every
   translated page it would publish (or, for a page not translated yet, add and publish below
@@ -38,6 +39,7 @@ from wagtail_localize.views import (
     update_translations,
 )
 
+from cms.workflow import audit
 from cms.workflow.links import is_link, is_safe_link
 
 REFUSED = "cms_workflow.refused"
@@ -76,9 +78,22 @@ def sync_translations(request: HttpRequest, translation_source_id: int) -> HttpR
         ):
             if not can_publish_translation(request.user, translation):
                 refuse(request, source.get_source_instance(), "sync_publish")
-    return update_translations.UpdateTranslationsView.as_view()(
+    response = update_translations.UpdateTranslationsView.as_view()(
         request, translation_source_id=translation_source_id
     )
+    if request.method == "POST" and response.status_code == 302:
+        source = TranslationSource.objects.get(pk=translation_source_id)
+        audit.log_sync(
+            instance=source.get_source_instance(),
+            user=request.user,
+            publish=bool(request.POST.get("publish_translations")),
+            locales=sorted(
+                source.translations.filter(enabled=True).values_list(
+                    "target_locale__language_code", flat=True
+                )
+            ),
+        )
+    return response
 
 
 def convert_to_alias(request: HttpRequest, page_id: int) -> HttpResponse:

@@ -6,14 +6,23 @@ translated page in memory from the translation's strings (`get_ephemeral_transla
 saves it as a new draft revision and starts the page's workflow on that revision. It never calls
 `Translation.save_target(publish=False)`, which writes the translated fields into the live page
 row: until a reviewer approves, the site and the API keep showing the last approved text.
+
+A translation whose reviewer requested changes comes back to its translator: the editor shows
+the request and the comment (`review_state`), and "Submit for review" resubmits it (the same
+review resumes on a new draft revision, as Wagtail's "Resubmit" does in the page editor).
 """
 
+import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, WorkflowState
+from wagtail.log_actions import log
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail_localize.models import MissingRelatedObjectError, MissingTranslationError, Translation
+
+from cms.workflow import audit
 
 
 class ReviewError(Exception):
@@ -38,6 +47,9 @@ def translation_of(page: Page) -> Translation | None:
 def submit_for_review(*, translation: Translation, page: Page, user: Any) -> WorkflowState:
     """Save `translation` as a draft revision of `page` and start `page`'s workflow on it.
 
+    A translation whose reviewer requested changes is resubmitted: its review resumes (the
+    same workflow state, a new task state on the new revision), as Wagtail's "Resubmit" does.
+
     Raises:
         ReviewError: the page has no workflow, is already in review, or a string is not
             translated yet (nothing is saved then).
@@ -49,9 +61,70 @@ def submit_for_review(*, translation: Translation, page: Page, user: Any) -> Wor
             raise ReviewError(_("This page has no review workflow."))
         if page.workflow_in_progress:
             raise ReviewError(_("This translation is already waiting for review."))
+        returned = page.current_workflow_state  # changes were requested: resubmit it
         try:
             draft = translation.source.get_ephemeral_translated_instance(translation.target_locale)
         except (MissingTranslationError, MissingRelatedObjectError) as error:
             raise ReviewError(_("Translate every string before submitting.")) from error
-        draft.save_revision(user=user, log_action=True)
+        revision = draft.save_revision(user=user, log_action=True)
+        log(
+            instance=page,
+            action=audit.SUBMIT_TRANSLATION,
+            user=user,
+            revision=revision,
+            data={"translation": translation.pk, "locale": page.locale.language_code},
+        )
+        if returned is not None:
+            returned.resume(user)
+            return returned
         return workflow.start(page, user)
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """The outcome of a translation's latest review, as the translation editor shows it."""
+
+    status: str  # IN_REVIEW, APPROVED or CHANGES_REQUESTED
+    label: str
+    comment: str = ""
+    reviewer: Any = None
+    at: datetime.datetime | None = None
+
+    @property
+    def changes_requested(self) -> bool:
+        return self.status == CHANGES_REQUESTED
+
+
+IN_REVIEW, APPROVED, CHANGES_REQUESTED = "in_review", "approved", "changes_requested"
+
+
+def review_state(page: Page) -> ReviewState | None:
+    """The state of `page`'s latest review (None: never submitted, or the review was cancelled).
+
+    In review while its workflow runs; changes requested after a rejection (until it is
+    resubmitted), with the reviewer's comment; approved once the workflow finished.
+    """
+    workflow_state = (
+        WorkflowState.objects.for_instance(page)
+        .exclude(status=WorkflowState.STATUS_CANCELLED)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if workflow_state is None:
+        return None
+    if workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return ReviewState(IN_REVIEW, _("Waiting for review"), at=workflow_state.created_at)
+    finished = (
+        TaskState.objects.filter(workflow_state=workflow_state, finished_at__isnull=False)
+        .select_related("finished_by")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    details = {
+        "comment": finished.comment if finished else "",
+        "reviewer": finished.finished_by if finished else None,
+        "at": finished.finished_at if finished else None,
+    }
+    if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return ReviewState(CHANGES_REQUESTED, _("Changes requested"), **details)
+    return ReviewState(APPROVED, _("Approved"), **details)

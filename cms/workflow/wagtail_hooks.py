@@ -1,5 +1,6 @@
-"""The plugin's admin hooks: the closed routes (`routes`), its audit log action, and the
-translation editor's "Submit for review" (`translation_review`).
+"""The plugin's admin hooks: the closed routes (`routes`), its audit log actions, the
+translation editor's "Submit for review" (`translation_review`), and the notices' page, menu
+item and dashboard panel (`views`, `panels`).
 
 The wrapped views are registered at wagtail-localize's own paths, by a hook that runs before
 wagtail-localize's (`order=-1`), so Django resolves those paths to the wrappers first while
@@ -9,14 +10,14 @@ wagtail-localize's (`order=-1`), so Django resolves those paths to the wrappers 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.log_actions import LogActionRegistry
 from wagtail.models import Page
 
-from cms.workflow import routes, translation_review
+from cms.workflow import audit, panels, routes, translation_review, urls
 
 # The name of the translation editor's "Submit for review" button (templates use it too).
 SUBMIT_FOR_REVIEW = "cms-workflow-submit-for-review"
@@ -35,10 +36,35 @@ def register_closed_routes() -> list:
     ]
 
 
+@hooks.register("register_admin_urls")
+def register_notice_urls() -> list:
+    return [path("workflow/notices/", include(urls, namespace="cms_workflow_notices"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_notices_menu_item() -> panels.NoticesMenuItem:
+    return panels.NoticesMenuItem(
+        _("Notices"), reverse("cms_workflow_notices:index"), name="notices", icon_name="mail"
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_for_you_panel(request: HttpRequest, panels_list: list) -> None:
+    panels_list.append(panels.WaitingForYouPanel())
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions: LogActionRegistry) -> None:
     actions.register_action(
         routes.REFUSED, _("Refused without review"), _("Refused a route around review")
+    )
+    actions.register_action(
+        audit.SUBMIT_TRANSLATION,
+        _("Submit translation for review"),
+        _("Translation submitted for review from the translation editor"),
+    )
+    actions.register_action(
+        audit.SYNC, _("Sync translations"), _("Translations synced with the source")
     )
 
 
@@ -63,3 +89,20 @@ def submit_translation_for_review(request: HttpRequest, page: Page) -> HttpRespo
     else:
         messages.success(request, _("The translation was submitted for review."))
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_edit_page", order=-1)
+def show_requested_changes(request: HttpRequest, page: Page) -> None:
+    """On opening a translation whose reviewer requested changes, say so at the top with the
+    comment (the editor's review section below repeats it with the "Submit for review" button).
+    """
+    if request.method != "GET" or translation_review.translation_of(page) is None:
+        return
+    review = translation_review.review_state(page)
+    if review is not None and review.changes_requested:
+        message = _("Changes requested by the reviewer.")
+        if review.comment:
+            message = _("Changes requested by the reviewer: %(comment)s") % {
+                "comment": review.comment
+            }
+        messages.warning(request, message)

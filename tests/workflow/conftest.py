@@ -8,7 +8,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django_q.conf import Conf
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from tests.workflow_testapp.models import ReviewedPage
 
@@ -85,3 +87,22 @@ def en_draft(home, en_home, to_english) -> ReviewedPage:
     english = to_english(page, publish=False)
     assert not english.live
     return english
+
+
+@pytest.fixture
+def jobs_inline(monkeypatch) -> None:
+    """django-q2 runs enqueued jobs inline (`Q_CLUSTER["sync"]` is read once, at import)."""
+    monkeypatch.setattr(Conf, "SYNC", True)
+
+
+@pytest.fixture
+def mailable(users) -> dict:
+    """`users` with e-mail addresses (`<name>@example.org`) and an admin language each:
+    Hungarian for the moderator and the editor, English for everyone else."""
+    for name, user in users.items():
+        user.email = f"{name}@example.org"
+        user.save(update_fields=["email"])
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "hu" if name in {"moderator", "editor"} else "en"
+        profile.save(update_fields=["preferred_language"])
+    return users

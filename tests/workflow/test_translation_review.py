@@ -4,6 +4,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, TaskState
 from wagtail_localize.models import StringTranslation
 
+from cms.workflow.notices import Notice
 from tests.workflow.conftest import refused
 from tests.workflow.test_locale_approval import accepted, act
 
@@ -58,3 +59,51 @@ def test_a_half_translated_page_is_not_submitted(en_page, as_user):
     page = Page.objects.get(pk=en_page.pk)
     assert not page.workflow_in_progress
     assert page.get_latest_revision_as_object().title == en_page.title
+
+
+def test_a_rejected_translation_comes_back_to_the_translator_with_the_comment(
+    en_page, mailable, as_user
+):
+    retranslate(en_page, "Hírek", "News, wrong")
+    as_user("translator").post(edit_url(en_page), SUBMIT)
+    editor = as_user("translator").get(edit_url(en_page)).content.decode()
+    assert 'data-review-state="in_review"' in editor
+
+    state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+    act(as_user("reviewer"), en_page, state, "reject", comment="Say “Latest news”")
+
+    notice = Notice.objects.get(recipient=mailable["translator"])
+    assert (notice.event, notice.comment) == ("rejected", "Say “Latest news”")
+    translator = as_user("translator")
+    opened = translator.get(reverse("cms_workflow_notices:open", args=[notice.pk]))
+    assert opened["Location"] == edit_url(en_page)
+    editor = translator.get(edit_url(en_page)).content.decode()
+    assert 'data-review-state="changes_requested"' in editor
+    assert "Changes requested by the reviewer: Say “Latest news”" in editor  # at the top
+    assert "data-review-comment>Say “Latest news”" in editor
+    assert "cms-workflow-submit-for-review" in editor
+
+
+def test_the_translator_resubmits_a_rejected_translation_and_the_reviewer_approves_it(
+    en_page, mailable, as_user
+):
+    retranslate(en_page, "Hírek", "News, wrong")
+    as_user("translator").post(edit_url(en_page), SUBMIT)
+    state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+    act(as_user("reviewer"), en_page, state, "reject", comment="Typo")
+    retranslate(en_page, "Hírek", "Latest news")
+
+    response = as_user("translator").post(edit_url(en_page), SUBMIT)
+
+    assert response.status_code == 302
+    resumed = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+    assert resumed.workflow_state_id == state.workflow_state_id  # the same review, resumed
+    assert resumed.revision.as_object().title == "Latest news"
+    assert Page.objects.get(pk=en_page.pk).title == en_page.title
+    assert Notice.objects.filter(recipient=mailable["reviewer"], event="submitted").count() == 2
+
+    assert accepted(act(as_user("reviewer"), en_page, resumed, "approve", "Good"), en_page)
+    assert Page.objects.get(pk=en_page.pk).title == "Latest news"
+    editor = as_user("translator").get(edit_url(en_page)).content.decode()
+    assert 'data-review-state="approved"' in editor
+    assert "data-review-comment>Good" in editor

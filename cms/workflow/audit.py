@@ -1,0 +1,32 @@
+"""The plugin's own audit log actions (registered by `wagtail_hooks`).
+
+Wagtail and wagtail-localize already log, with the user and the time: a workflow's start
+("wagtail.workflow.start", the submission), approval and rejection ("wagtail.workflow.approve",
+"wagtail.workflow.reject", with the comment), the resubmission ("wagtail.workflow.resume"),
+publication ("wagtail.publish"), and "Translate this page" ("wagtail.copy_for_translation",
+"wagtail.create"). Two steps are missing or lose the user, and are logged here:
+
+- `SUBMIT_TRANSLATION`: a translation submitted for review from wagtail-localize's editor (the
+  workflow's start is logged too; this entry says it came from the translation editor);
+- `SYNC`: "Sync translated pages": wagtail-localize writes the translated pages' revisions
+  without a log entry, and publishes "immediately" in an on-commit hook that logs
+  "wagtail.publish" without a user, so this entry records who synced and whether they chose
+  to publish.
+"""
+
+from typing import Any
+
+from wagtail.log_actions import log
+
+SUBMIT_TRANSLATION = "cms_workflow.submit_translation"
+SYNC = "cms_workflow.sync"
+
+
+def log_sync(*, instance: Any, user: Any, publish: bool, locales: list[str]) -> None:
+    """Record that `user` synced the translations of `instance` (the source object)."""
+    log(
+        instance=instance,
+        action=SYNC,
+        user=user,
+        data={"publish": publish, "locales": locales},
+    )

@@ -1,0 +1,128 @@
+"""The e-mail of a notice, in its recipient's admin language, sent once.
+
+Delivery protocol (the notice row is the outbox; see `notices`):
+
+1. **Claim** (one short transaction): lock the notice; give up unless its e-mail is pending and
+   not claimed by a job whose lease is still running; set the lease; commit.
+2. **Send**, outside any transaction (no lock held during the SMTP conversation).
+3. **Record**: mark it sent. If sending raised, the claim is released and the error re-raised,
+   so django-q2 runs the job again (ORM broker: up to ``Q_CLUSTER["max_attempts"]``).
+
+So a duplicated or retried job finds the notice sent (or claimed) and sends nothing; the one
+window for a duplicate is a worker that dies after the mail server accepted the message and
+before step 3 (milliseconds), as in the project's booking outbox. A submission that no longer
+waits for review when the job runs (approved, rejected or cancelled meanwhile) is not mailed.
+
+Language: the recipient's preferred admin language (Wagtail account settings), else the site's
+default (``LANGUAGE_CODE``), as Wagtail's own notification e-mails do.
+"""
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import TaskState
+from wagtail.users.models import UserProfile
+
+from cms.workflow.notices import EmailStatus, Event, Notice
+
+
+def lease_duration() -> dt.timedelta:
+    """How long a claimed e-mail is left to its job: longer than any job may run."""
+    timeout = int(getattr(settings, "Q_CLUSTER", {}).get("timeout") or 60)
+    return dt.timedelta(seconds=2 * timeout + 60)
+
+
+def notice_url(notice: Notice) -> str:
+    """The absolute admin URL that opens `notice` (and marks it read)."""
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    return base + reverse("cms_workflow_notices:open", args=[notice.pk])
+
+
+def language_of_user(user: Any) -> str:
+    """The recipient's admin language: their Wagtail preference, else the site's default."""
+    return UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
+
+
+def from_address() -> str | None:
+    """Wagtail's sender of admin notifications when set, else Django's default."""
+    return getattr(settings, "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", None)
+
+
+def name_of(user: Any) -> str:
+    if user is None:
+        return _("Someone")
+    return user.get_full_name() or user.get_username()
+
+
+def render(notice: Notice) -> tuple[str, str]:
+    """The subject and text of `notice`'s e-mail, in the active language."""
+    values = {
+        "title": notice.title,
+        "actor": name_of(notice.actor),
+        "language": (
+            translation.get_language_info(notice.language)["name_translated"]
+            if notice.language
+            else "-"
+        ),
+    }
+    if notice.event == Event.SUBMITTED:
+        subject = _("Waiting for your review: %(title)s") % values
+        what = _("%(actor)s submitted “%(title)s” (%(language)s) for your review.") % values
+    elif notice.event == Event.APPROVED:
+        subject = _("Approved: %(title)s") % values
+        what = _("%(actor)s approved “%(title)s” (%(language)s).") % values
+    else:
+        subject = _("Changes requested: %(title)s") % values
+        what = _("%(actor)s asked for changes to “%(title)s” (%(language)s).") % values
+    lines = [_("Hello %(name)s,") % {"name": name_of(notice.recipient)}, "", what]
+    if notice.comment:
+        lines += ["", _("Comment:"), notice.comment]
+    lines += ["", _("Open it in the admin: %(url)s") % {"url": notice_url(notice)}]
+    return subject, "\n".join(lines) + "\n"
+
+
+def claim(*, notice_id: int, now: dt.datetime | None = None) -> Notice | None:
+    """Claim the pending e-mail of a notice (step 1); None when there is nothing to send."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        notice = (
+            Notice.objects.select_for_update()
+            .filter(pk=notice_id, email_status=EmailStatus.PENDING)
+            .first()
+        )
+        if notice is None or (notice.email_claimed_until and notice.email_claimed_until > now):
+            return None
+        waiting = TaskState.objects.filter(
+            pk=notice.task_state_id, status=TaskState.STATUS_IN_PROGRESS
+        ).exists()
+        if notice.event == Event.SUBMITTED and not waiting:
+            notice.email_status = EmailStatus.NONE
+            notice.save(update_fields=["email_status"])
+            return None
+        notice.email_claimed_until = now + lease_duration()
+        notice.save(update_fields=["email_claimed_until"])
+    return Notice.objects.select_related("recipient", "actor").get(pk=notice_id)
+
+
+def deliver_notice_email(*, notice_id: int) -> bool:
+    """Send the e-mail of one notice unless it was sent or is being sent; True if sent now."""
+    notice = claim(notice_id=notice_id)
+    if notice is None:
+        return False
+    try:
+        with translation.override(language_of_user(notice.recipient)):
+            subject, body = render(notice)
+        send_mail(subject, body, from_address(), [notice.recipient.email])
+    except Exception:
+        Notice.objects.filter(pk=notice_id).update(email_claimed_until=None)
+        raise
+    Notice.objects.filter(pk=notice_id).update(
+        email_status=EmailStatus.SENT, email_sent_at=timezone.now(), email_claimed_until=None
+    )
+    return True

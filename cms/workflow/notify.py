@@ -1,0 +1,137 @@
+"""Who hears of a review event, as an in-admin notice and (after commit) an e-mail.
+
+Contract of `record_event`: called inside the transaction that changes the task state (Wagtail
+runs its workflow actions atomically), it writes one `Notice` per recipient and enqueues each
+notice's e-mail job with `transaction.on_commit`: a rolled-back action notifies nobody. Calling
+it twice for the same event is harmless: the notices are unique per (recipient, task state,
+event) and an e-mail already sent or claimed is not sent again (`mail.deliver_notice_email`).
+
+Recipients (never the user who acted, never an inactive user):
+
+- a submission (`Event.SUBMITTED`) goes to the approvers the `LocaleApprovalTask` picks for the
+  object's language (members of that group), and to superusers unless Wagtail's
+  ``WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS`` is False (superusers also hear when the
+  language has no group, as they are then its only approvers);
+- an approval or a request for changes goes to the user who submitted the object for review
+  (the workflow's ``requested_by``), with the reviewer's comment.
+
+The e-mail follows the recipient's Wagtail account settings ("submitted", "approved",
+"rejected" notifications) and needs an address; the in-admin notice is always written.
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django_q.tasks import async_task
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import TaskState
+from wagtail.users.models import UserProfile
+
+from cms.workflow.models import LocaleApprovalTask, language_of
+from cms.workflow.notices import EmailStatus, Event, Notice
+
+#: The job that sends a notice's e-mail (django-q2 addresses jobs by dotted path).
+EMAIL_JOB = "cms.workflow.jobs.send_notice_email"
+
+
+def approvers(*, task: LocaleApprovalTask, obj: Any) -> Any:
+    """The active users who may approve `obj` on `task` and hear of its submission."""
+    group = task.approving_group_name(obj)
+    include_superusers = getattr(settings, "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True)
+    who = Q(groups__name=group) if group else Q(pk__in=[])
+    if include_superusers or not group:
+        who |= Q(is_superuser=True)
+    return get_user_model().objects.filter(who, is_active=True).distinct()
+
+
+def recipients(*, task_state: TaskState, event: str, actor: Any) -> list[Any]:
+    """The users who hear of `event` on `task_state` (see the module docstring)."""
+    workflow_state = task_state.workflow_state
+    if event == Event.SUBMITTED:
+        users = list(approvers(task=task_state.task.specific, obj=workflow_state.content_object))
+    else:
+        requested_by = workflow_state.requested_by
+        users = [requested_by] if requested_by is not None and requested_by.is_active else []
+    actor_id = getattr(actor, "pk", None)
+    return [user for user in users if user.pk != actor_id]
+
+
+def wants_email(user: Any, event: str) -> bool:
+    """Whether `user` has an address and wants e-mails of this kind (Wagtail account setting)."""
+    profile = UserProfile.get_for_user(user)
+    return bool(user.email) and getattr(profile, f"{event}_notifications", True)
+
+
+def record_event(*, task_state: TaskState, event: str, actor: Any = None) -> list[Notice]:
+    """Write the notices of `event` on `task_state` and enqueue their e-mails after commit.
+
+    Returns the notices written now (those that existed already are not returned again).
+    """
+    workflow_state = task_state.workflow_state
+    obj = workflow_state.content_object
+    if hasattr(obj, "specific"):
+        obj = obj.specific
+    comment = task_state.get_comment() if event != Event.SUBMITTED else ""
+    link = AdminURLFinder().get_edit_url(obj) or ""
+    # The title of the revision under review (the live object may still show the old one).
+    revision = task_state.revision
+    title = revision.object_str if revision is not None and revision.object_str else str(obj)
+    written: list[Notice] = []
+    with transaction.atomic():
+        for user in recipients(task_state=task_state, event=event, actor=actor):
+            notice, created = Notice.objects.get_or_create(
+                recipient=user,
+                task_state=task_state,
+                event=event,
+                defaults={
+                    "actor": actor if getattr(actor, "pk", None) else None,
+                    "revision_id": task_state.revision_id,
+                    "content_type_id": workflow_state.base_content_type_id,
+                    "object_id": workflow_state.object_id,
+                    "title": title[:255],
+                    "language": language_of(obj) or "",
+                    "comment": comment,
+                    "link": link[:500],
+                    "email_status": (
+                        EmailStatus.PENDING if wants_email(user, event) else EmailStatus.NONE
+                    ),
+                },
+            )
+            if created:
+                written.append(notice)
+            if notice.email_status == EmailStatus.PENDING:
+                transaction.on_commit(lambda pk=notice.pk: async_task(EMAIL_JOB, pk))
+    return written
+
+
+def mark_read(*, notice_id: int, user: Any) -> Notice:
+    """Mark `user`'s notice read (once: the first opening's time is kept) and return it.
+
+    Raises:
+        Notice.DoesNotExist: no such notice, or it belongs to someone else.
+    """
+    with transaction.atomic():
+        notice = Notice.objects.select_for_update().for_user(user).get(pk=notice_id)
+        if notice.read_at is None:
+            notice.read_at = timezone.now()
+            notice.save(update_fields=["read_at"])
+    return notice
+
+
+def mark_all_read(*, user: Any) -> int:
+    """Mark all of `user`'s unread notices read; returns how many were unread."""
+    return Notice.objects.for_user(user).unread().update(read_at=timezone.now())
+
+
+def waiting_for_review(user: Any, *, limit: int = 10) -> list[TaskState]:
+    """The task states `user` may approve or reject now, newest first (at most `limit`)."""
+    states = (
+        TaskState.objects.reviewable_by(user)
+        .select_related("workflow_state", "workflow_state__requested_by", "revision")
+        .order_by("-started_at")[:limit]
+    )
+    return [state for state in states if state.workflow_state.content_object is not None]
