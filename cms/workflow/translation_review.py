@@ -38,6 +38,10 @@ def translation_of(page: Page) -> Translation | None:
 def submit_for_review(*, translation: Translation, page: Page, user: Any) -> WorkflowState:
     """Save `translation` as a draft revision of `page` and start `page`'s workflow on it.
 
+    A translation sent back with changes requested (its workflow "needs changes") resumes that
+    workflow at the task that rejected it, as the page editor's "Resubmit" does: a page may have
+    only one active workflow, and the reviewer sees the same review continue.
+
     Raises:
         ReviewError: the page has no workflow, is already in review, or a string is not
             translated yet (nothing is saved then).
@@ -54,4 +58,8 @@ def submit_for_review(*, translation: Translation, page: Page, user: Any) -> Wor
         except (MissingTranslationError, MissingRelatedObjectError) as error:
             raise ReviewError(_("Translate every string before submitting.")) from error
         draft.save_revision(user=user, log_action=True)
+        sent_back = page.current_workflow_state
+        if sent_back is not None and sent_back.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            sent_back.resume(user)
+            return sent_back
         return workflow.start(page, user)

@@ -1,7 +1,7 @@
 """The translation editor's "Submit for review": a draft revision in review, the live page kept."""
 
 from django.urls import reverse
-from wagtail.models import Page, PageLogEntry, TaskState
+from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 from wagtail_localize.models import StringTranslation
 
 from tests.workflow.conftest import refused
@@ -58,3 +58,24 @@ def test_a_half_translated_page_is_not_submitted(en_page, as_user):
     page = Page.objects.get(pk=en_page.pk)
     assert not page.workflow_in_progress
     assert page.get_latest_revision_as_object().title == en_page.title
+
+
+def test_a_rejected_translation_is_resubmitted_to_the_same_review(en_page, as_user):
+    translator, reviewer = as_user("translator"), as_user("reviewer")
+    retranslate(en_page, "Hírek", "Nwes")
+    translator.post(edit_url(en_page), SUBMIT)
+    page = Page.objects.get(pk=en_page.pk)
+    state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+    assert accepted(act(reviewer, page, state, "reject", comment="Typo"), page)
+    retranslate(en_page, "Hírek", "News")
+
+    response = translator.post(edit_url(en_page), SUBMIT)
+
+    assert response.status_code == 302
+    (workflow_state,) = WorkflowState.objects.filter(object_id=str(page.pk))
+    assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    resumed = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+    assert resumed.revision.as_object().title == "News"
+    assert Page.objects.get(pk=page.pk).title == en_page.title
+    assert accepted(act(reviewer, page, resumed, "approve"), page)
+    assert Page.objects.get(pk=page.pk).title == "News"
