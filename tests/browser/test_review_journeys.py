@@ -14,11 +14,11 @@ import re
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from playwright.sync_api import Page, expect
+from wagtail.models import Page as WagtailPage
 
 from tests.browser.pages import PageLog
-from tests.cms.review_helpers import OLD_EN, OLD_HU, edit_url, review_world
+from tests.cms.review_helpers import OLD_EN, OLD_HU, edit_url, logged_in, review_world
 
 pytestmark = [
     pytest.mark.browser,
@@ -43,10 +43,8 @@ def log_in(open_page, live_server, world):
     """
 
     def log_in_(username: str) -> tuple[Page, PageLog]:
-        client = Client()
-        client.force_login(world.users[username])
         page, log = open_page("en", "desktop")
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        cookie = logged_in(world.users[username]).cookies[settings.SESSION_COOKIE_NAME]
         page.context.add_cookies(
             [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
         )
@@ -55,14 +53,20 @@ def log_in(open_page, live_server, world):
     return log_in_
 
 
-def approve_from_dashboard(page: Page, title: str) -> None:
-    """Open the row's actions in "Awaiting your review" and press Approve."""
-    panel = page.locator("#awaiting-review-content")
-    row = panel.locator("tr").filter(has_text=title)
+def approve_from_dashboard(
+    approver: tuple[Page, PageLog], waiting: WagtailPage, shown: str, hidden: str
+) -> PageLog:
+    """On the dashboard's "Awaiting your review", open the row's actions and press Approve;
+    then the public page of `waiting` shows `shown` and no longer `hidden`."""
+    page, log = approver
+    page.goto("/admin/")
+    row = page.locator("#awaiting-review-content tr").filter(has_text=waiting.title)
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve", exact=True).click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
     expect(page.locator("#awaiting-review-content")).to_have_count(0)
+    expect_public_text(page, waiting.url, shown, hidden)
+    return log
 
 
 def expect_public_text(page: Page, url: str, shown: str, hidden: str) -> None:
@@ -83,10 +87,7 @@ def test_a_cluster_managers_change_goes_live_when_a_moderator_approves_it(world,
     expect(manager.locator(".messages")).to_contain_text("submitted for moderation")
     expect_public_text(manager, cluster.url, OLD_HU, NEW_HU)
 
-    moderator, moderator_log = log_in("moderator")
-    moderator.goto("/admin/")
-    approve_from_dashboard(moderator, cluster.title)
-    expect_public_text(moderator, cluster.url, NEW_HU, OLD_HU)
+    moderator_log = approve_from_dashboard(log_in("moderator"), cluster, NEW_HU, OLD_HU)
 
     assert manager_log.take() == []
     assert moderator_log.take() == []
@@ -108,10 +109,7 @@ def test_a_translators_submit_goes_live_when_a_reviewer_approves_it(world, log_i
     expect(translator.get_by_text("This translation is waiting for review.")).to_be_visible()
     expect_public_text(translator, en_cluster.url, OLD_EN, NEW_EN)
 
-    reviewer, reviewer_log = log_in("reviewer")
-    reviewer.goto("/admin/")
-    approve_from_dashboard(reviewer, en_cluster.title)
-    expect_public_text(reviewer, en_cluster.url, NEW_EN, OLD_EN)
+    reviewer_log = approve_from_dashboard(log_in("reviewer"), en_cluster, NEW_EN, OLD_EN)
 
     assert translator_log.take() == []
     assert reviewer_log.take() == []

@@ -73,6 +73,13 @@ def review_world() -> ReviewWorld:
     return ReviewWorld(cluster=cluster, en_cluster=en_cluster, users=users)
 
 
+def logged_in(user: User) -> Client:
+    """A test client with `user`'s admin session (its cookie also serves a browser)."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def edit_url(page: Page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 

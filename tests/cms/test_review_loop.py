@@ -18,6 +18,7 @@ from tests.cms.review_helpers import (
     OLD_HU,
     SUBMIT_FOR_REVIEW,
     edit_url,
+    logged_in,
     review,
     review_world,
     submit_through_editor,
@@ -34,18 +35,6 @@ NEW_EN = "New summary: the cluster brings 30 wineries together."
 @pytest.fixture
 def world(db):
     return review_world()
-
-
-@pytest.fixture
-def as_user(world):
-    """A test client logged in as one of the world's users: `as_user("reviewer")`."""
-
-    def login(username: str) -> Client:
-        client = Client()
-        client.force_login(world.users[username])
-        return client
-
-    return login
 
 
 def public_summaries(page: Page) -> tuple[str, str]:
@@ -70,11 +59,12 @@ def waiting(page: Page) -> bool:
 
 
 def test_a_cluster_update_goes_live_in_both_languages_only_through_review(
-    world, as_user, django_capture_on_commit_callbacks
+    world, django_capture_on_commit_callbacks
 ):
     cluster, en_cluster = world.cluster, world.en_cluster
-    manager, moderator = as_user("manager"), as_user("moderator")
-    translator, reviewer = as_user("translator"), as_user("reviewer")
+    manager, moderator, translator, reviewer = (
+        logged_in(world.users[name]) for name in ("manager", "moderator", "translator", "reviewer")
+    )
     drafts = [NEW_HU, WRONG_EN, NEW_EN]
 
     # 1. The cluster manager edits the Hungarian page and submits it for moderation.
