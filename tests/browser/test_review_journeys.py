@@ -70,6 +70,12 @@ def approve_from_dashboard(
 
 
 def expect_public_text(page: Page, url: str, shown: str, hidden: str) -> None:
+    """Leave the admin for the public page at `url` and check its text.
+
+    The admin page may still be fetching icons when the check before passes; leaving it then
+    aborts them, which the page log counts as failed requests: wait for the network first.
+    """
+    page.wait_for_load_state("networkidle")
     page.goto(url)
     expect(page.locator("main")).to_contain_text(shown)
     expect(page.locator("main")).not_to_contain_text(hidden)
