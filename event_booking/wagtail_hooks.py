@@ -8,8 +8,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from event_booking.admin_views import PERM_VIEW, urls
+from event_booking.models import FieldOfInterest
+
+register_snippet(FieldOfInterest)
 
 
 class BookingsMenuItem(MenuItem):
