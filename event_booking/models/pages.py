@@ -35,6 +35,7 @@ from event_booking.bookable import BookableOption, BookablePage, OfferingSpec
 from event_booking.calendar_entries import CalendarEntry, localized_venue, page_entry
 from event_booking.models.offerings import OfferingKind
 from event_booking.models.speed_dating import Objective, SidesThatMeet
+from event_booking.scheduler.weights import MAX_SCORE
 
 
 class EventKind(models.TextChoices):
@@ -270,6 +271,8 @@ class EventPage(BookablePage, Page):
                 errors[name] = at_least_one
         if self.speed_max_requests is not None and self.speed_max_requests < 1:
             errors["speed_max_requests"] = at_least_one
+        elif self.speed_max_requests and self.speed_max_requests > MAX_SCORE:
+            errors["speed_max_requests"] = _("At most %(max)s.") % {"max": MAX_SCORE}
         if self.speed_field_id is None:
             errors["speed_field"] = required
         if self.speed_request_deadline is None:
