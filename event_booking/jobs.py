@@ -24,7 +24,7 @@ from django_q.models import Schedule
 from cms.locking import lock_for_transaction
 from event_booking.emails import UndeliverableAddress, build_message
 from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox, Offering
-from event_booking.services import notifications, privacy
+from event_booking.services import matchmaking, notifications, privacy, speed_dating_schedule
 
 logger = logging.getLogger(__name__)
 
@@ -190,3 +190,17 @@ def anonymise_ended_bookings() -> int:
         total += done
         if done == 0:
             return total
+
+
+def speed_dating_request_reminders(offering_id: int) -> int:
+    """The one-off job two days before a speed-dating request deadline: remind participants
+    who sent no request (`matchmaking.queue_request_reminders`). Running it twice, late or
+    early is harmless: it re-checks the window and each booking gets one reminder ever."""
+    return matchmaking.queue_request_reminders(offering_id=int(offering_id))
+
+
+def speed_dating_deadline(offering_id: int) -> str:
+    """The one-off job at a speed-dating request deadline: expire pending requests and store
+    the schedule (`speed_dating_schedule.run_at_deadline`). Running it twice stores one
+    schedule: the deadline it handled is recorded under the offering's lock."""
+    return speed_dating_schedule.run_at_deadline(offering_id=int(offering_id))

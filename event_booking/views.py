@@ -40,6 +40,7 @@ from event_booking.services.errors import BookingError, BookingNotFound, Invalid
 from event_booking.services.joining import join_link_for
 from event_booking.services.pages import offering_page
 from event_booking.services.payment import amount_payable, price_of
+from event_booking.services.speed_dating_profiles import ProfileDetails
 from event_booking.tokens import booking_token
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -107,6 +108,7 @@ def book(request: HttpRequest, page_id: int) -> HttpResponse:
             seats=data["seats"],
             language=setup.language,
             consent=setup.consent,
+            profile=ProfileDetails.from_data(data),
         )
     except InvalidBooking as error:
         field = error.field if error.field in form.fields else None
