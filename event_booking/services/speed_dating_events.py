@@ -25,6 +25,8 @@ from event_booking.models import (
     BookingStatus,
     EventKind,
     EventPage,
+    MeetingRequest,
+    MeetingStatus,
     Offering,
     Participant,
     SpeedDatingEvent,
@@ -89,6 +91,23 @@ def publish_participants(*, offering_id: int) -> SpeedDatingEvent:
             event.participants_published_at = timezone.now()
             event.save(update_fields=["participants_published_at"])
         return event
+
+
+def summary(offering: Offering) -> dict[str, object] | None:
+    """What the organiser's bookings screen shows of a speed-dating event (None for other
+    offerings): its state, participants taking part, requests and the last scheduler run."""
+    if event_page(offering) is None:
+        return None
+    # Reading creates nothing: an event nobody acted on yet is shown as a fresh one.
+    event = SpeedDatingEvent.objects.filter(offering=offering).first()
+    taking_part = active_participants(offering.pk)
+    meetings = event.meetings.filter(status=MeetingStatus.SCHEDULED).count() if event else 0
+    return {
+        "event": event or SpeedDatingEvent(offering=offering),
+        "participants": taking_part.count(),
+        "requests": MeetingRequest.objects.filter(sender__in=taking_part).count(),
+        "meetings": meetings,
+    }
 
 
 def _upsert_once(name: str, func: str, offering_id: int, when: dt.datetime) -> None:

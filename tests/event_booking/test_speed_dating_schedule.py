@@ -4,6 +4,7 @@ stored as meetings, locked meetings kept, the deadline job run twice stores one 
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 from django_q.models import Schedule
 
 from event_booking import jobs
@@ -13,6 +14,7 @@ from event_booking.services import bookings as booking_services
 from event_booking.services import matchmaking, speed_dating_schedule
 from event_booking.services.errors import ScheduleLocked
 from tests import factories
+from tests.event_booking import organiser_helpers
 from tests.event_booking.job_helpers import freeze_clock
 from tests.event_booking.speed_dating_helpers import publish_list, speed_event
 
@@ -193,3 +195,47 @@ def test_publishing_the_event_plans_the_deadline_jobs(home):
     deadline.refresh_from_db()
     assert deadline.next_run == page.speed_request_deadline
     assert Schedule.objects.filter(name__startswith="event_booking.speed_dating").count() == 2
+
+
+# --- the organiser's buttons -----------------------------------------------------------------
+
+
+def test_organiser_publishes_the_list_and_runs_the_scheduler_from_the_admin(client, home):
+    page, offering = speed_event(home)
+    factories.participant(page, "company")
+    factories.participant(page, "researcher")
+    client.force_login(organiser_helpers.organiser())
+    screen = reverse("event_booking_admin:offering_bookings", args=[offering.pk])
+
+    before = client.get(screen)
+    published = client.post(
+        reverse("event_booking_admin:speed_dating_publish_list", args=[offering.pk])
+    )
+    ran = client.post(reverse("event_booking_admin:speed_dating_run", args=[offering.pk]))
+    after = client.get(screen)
+
+    assert "Publish the participant list" in before.content.decode()
+    assert published.status_code == ran.status_code == 302
+    offering.speed_dating.refresh_from_db()
+    assert offering.speed_dating.participants_published_at is not None
+    assert Meeting.objects.filter(status=MeetingStatus.SCHEDULED).count() == 1
+    assert "Publish the participant list" not in after.content.decode()
+
+
+def test_only_organisers_who_may_change_bookings_run_the_scheduler(client, home):
+    page, offering = speed_event(home)
+    factories.participant(page, "company")
+    factories.participant(page, "researcher")
+    client.force_login(
+        organiser_helpers.user_with(
+            "viewer", [("wagtailadmin", "access_admin"), ("event_booking", "view_booking")]
+        )
+    )
+
+    client.post(reverse("event_booking_admin:speed_dating_run", args=[offering.pk]))
+    client.post(reverse("event_booking_admin:speed_dating_publish_list", args=[offering.pk]))
+
+    assert not Meeting.objects.exists()
+    assert not offering.__class__.objects.filter(
+        pk=offering.pk, speed_dating__participants_published_at__isnull=False
+    ).exists()
