@@ -10,7 +10,7 @@ from django.test import Client
 from event_booking import jobs
 from event_booking.models import EmailKind, EmailOutbox, MeetingRequest, RequestStatus
 from event_booking.services import bookings as booking_services
-from event_booking.services import matchmaking
+from event_booking.services import matchmaking, privacy
 from event_booking.services.errors import InvalidBooking, MatchmakingClosed
 from tests import factories
 from tests.event_booking.job_helpers import freeze_clock, run_tasks_inline
@@ -277,3 +277,17 @@ def test_no_reminder_earlier_than_two_days_before(world, monkeypatch):
 
     assert jobs.speed_dating_request_reminders(offering.pk) == 0
     assert not EmailOutbox.objects.filter(kind=EmailKind.SPEED_REQUEST_REMINDER).exists()
+
+
+def test_erasing_a_person_blanks_their_profile_and_export_includes_it(world):
+    _page, offering, (company, _), researchers = world
+    exported = privacy.export_person(email=company.booking.email)
+
+    privacy.erase_person(email=company.booking.email, cancel_upcoming=True)
+
+    assert exported["bookings"][0]["speed_dating_profile"]["offer"] == company.offer
+    company.refresh_from_db()
+    assert (company.offer, company.look_for, company.organisation) == ("", "", "")
+    publish_list(offering)
+    seen = {p.pk for p in matchmaking.visible_profiles(participant_id=researchers[0].pk)}
+    assert company.pk not in seen
