@@ -202,3 +202,14 @@ def test_booking_form_with_profile_books_and_stores_it(home):
     assert response.status_code == 302, response.context["booking_form"].errors
     participant = Participant.objects.get()
     assert participant.side == "company" and participant.offer == "Pilot üzem"
+
+
+def test_the_event_editor_has_a_speed_dating_tab(home, admin_client):
+    page, _offering = speed_event(home)
+
+    response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name in ("speed_rounds", "speed_tables", "speed_request_deadline", "speed_objective"):
+        assert f'name="{name}"' in html
