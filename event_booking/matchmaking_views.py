@@ -31,7 +31,11 @@ from cms.localization import localized_all
 from event_booking.models import Booking, Participant, RequestStatus
 from event_booking.services import matchmaking
 from event_booking.services.errors import BookingError
-from event_booking.services.speed_dating_events import event_page, speed_event
+from event_booking.services.speed_dating_events import (
+    active_participants,
+    event_page,
+    event_state,
+)
 from event_booking.services.speed_dating_profiles import interest_choices
 from event_booking.tokens import booking_token
 from event_booking.views import _booking_or_404, _private, manage_path
@@ -99,16 +103,24 @@ def meetings(request: HttpRequest, reference: str) -> HttpResponse:
     booking = _booking_or_404(reference, token)
     participant = _participant_or_404(booking)
     offering = booking.offering
-    page, event = event_page(offering), speed_event(offering)
+    page, event = event_page(offering), event_state(offering)
     try:
         interest = int(request.GET.get("interest") or 0) or None
     except ValueError:
         interest = None
     taking_part, people = _profiles(participant, interest)
     everyone = people if interest is None else _profiles(participant, None)[1]
-    sent = list(participant.requests_sent.select_related("recipient").order_by("rank"))
+    # Only people taking part are named (a cancelled partner's name is no longer shown).
+    others = active_participants(offering.pk) if taking_part else Participant.objects.none()
+    sent = list(
+        participant.requests_sent.filter(recipient__in=others)
+        .select_related("recipient")
+        .order_by("rank")
+    )
     received = list(
-        participant.requests_received.select_related("sender").order_by("created_at", "pk")
+        participant.requests_received.filter(sender__in=others)
+        .select_related("sender")
+        .order_by("created_at", "pk")
     )
     limit = page.speed_max_requests if page else 0
     chosen = {r.rank: r.recipient_id for r in sent}

@@ -61,6 +61,14 @@ def speed_event(offering: Offering) -> SpeedDatingEvent:
     return event
 
 
+def event_state(offering: Offering) -> SpeedDatingEvent:
+    """The running state for reading: the stored row, or a fresh unsaved one (reading
+    creates nothing)."""
+    return SpeedDatingEvent.objects.filter(offering=offering).first() or SpeedDatingEvent(
+        offering=offering
+    )
+
+
 def active_participants(offering_id: int) -> QuerySet[Participant]:
     """The participants taking part (see the module docstring)."""
     return Participant.objects.filter(
@@ -98,12 +106,11 @@ def summary(offering: Offering) -> dict[str, object] | None:
     offerings): its state, participants taking part, requests and the last scheduler run."""
     if event_page(offering) is None:
         return None
-    # Reading creates nothing: an event nobody acted on yet is shown as a fresh one.
-    event = SpeedDatingEvent.objects.filter(offering=offering).first()
+    event = event_state(offering)
     taking_part = active_participants(offering.pk)
-    meetings = event.meetings.filter(status=MeetingStatus.SCHEDULED).count() if event else 0
+    meetings = event.meetings.filter(status=MeetingStatus.SCHEDULED).count() if event.pk else 0
     return {
-        "event": event or SpeedDatingEvent(offering=offering),
+        "event": event,
         "participants": taking_part.count(),
         "requests": MeetingRequest.objects.filter(sender__in=taking_part).count(),
         "meetings": meetings,

@@ -112,3 +112,17 @@ def test_bookings_of_other_events_have_no_matchmaking_page(home):
     )
 
     assert response.status_code == 404
+
+
+def test_requests_from_cancelled_participants_are_no_longer_shown(world):
+    _page, offering, company, researcher = world
+    publish_list(offering)
+    post(company, "booking_meeting_requests", rank_1=str(researcher.pk))
+    shown = get(researcher).content.decode()
+
+    booking_services.cancel_booking(booking_id=company.booking_id, notify=False)
+    hidden = get(researcher).content.decode()
+
+    request = MeetingRequest.objects.get()
+    assert f'data-request="{request.pk}"' in shown
+    assert f'data-request="{request.pk}"' not in hidden
