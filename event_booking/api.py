@@ -55,6 +55,7 @@ from event_booking.services import bookings as booking_services
 from event_booking.services import waitlist
 from event_booking.services.consent import current_consent
 from event_booking.services.errors import BookingError, BookingNotFound
+from event_booking.services.speed_dating_profiles import ProfileDetails
 from event_booking.tokens import booking_token, manage_url
 
 DEFAULT_RATE_LIMIT = "20/minute"
@@ -151,6 +152,7 @@ class BookingCreateView(BookingAPIView):
                 seats=data["seats"],
                 language=data.get("language"),
                 consent=current_consent(),
+                profile=ProfileDetails.from_data(data),
             )
         except BookingError as error:
             return error_response(error)

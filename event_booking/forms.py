@@ -23,7 +23,7 @@ from wagtail.models import Page
 
 from cms.localization import localized_all
 from event_booking.bookable import is_bookable
-from event_booking.models import ConsentText, Offering
+from event_booking.models import ConsentText, Offering, Side
 from event_booking.services.availability import (
     Availability,
     availability_of,
@@ -39,6 +39,12 @@ from event_booking.services.errors import (
 )
 from event_booking.services.offerings import resolve_offering
 from event_booking.services.payment import Price, price_of
+from event_booking.services.speed_dating_profiles import (
+    PROFILE_TEXT_LENGTH,
+    cluster_choices,
+    interest_choices,
+    is_speed_dating,
+)
 
 OPEN = "open"
 NOT_YET_OPEN = "not-yet-open"
@@ -216,6 +222,53 @@ def _run_label(choice: RunChoice) -> str:
     return ", ".join(parts)
 
 
+def add_profile_fields(form: forms.Form, page: Page, *, language: str) -> None:
+    """The speed-dating profile fields (see `services.speed_dating_profiles`): one seat, the
+    organisation required, side, cluster (companies), interests, offer, look for, automatic
+    acceptance and the explicit profile-visibility consent (unticked by default)."""
+    fields = form.fields
+    fields["seats"].widget = forms.HiddenInput()
+    fields["organisation"].required = True
+    fields["organisation"].help_text = _("Other participants of this event see it.")
+    fields["side"] = forms.ChoiceField(
+        label=_("I take part as"), choices=Side.choices, widget=forms.RadioSelect
+    )
+    clusters = cluster_choices(page)
+    if clusters:
+        fields["cluster"] = forms.TypedChoiceField(
+            label=_("Cluster (companies)"),
+            coerce=int,
+            required=False,
+            empty_value=None,
+            choices=[("", "—"), *clusters],
+        )
+    fields["interests"] = forms.TypedMultipleChoiceField(
+        label=_("Fields of interest"),
+        coerce=int,
+        choices=interest_choices(language),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    for name, label in (("offer", _("What you offer")), ("look_for", _("What you look for"))):
+        fields[name] = forms.CharField(
+            label=label,
+            max_length=PROFILE_TEXT_LENGTH,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("Shown to the other participants as you write it."),
+        )
+    fields["auto_accept"] = forms.BooleanField(
+        label=_("Accept meeting requests automatically"), required=False
+    )
+    fields["profile_consent"] = forms.BooleanField(
+        label=_("Other participants of this event may see my profile (needed for matchmaking)."),
+        error_messages={
+            "required": _(
+                "Agree that the other participants of this event see your profile: "
+                "matchmaking needs it."
+            )
+        },
+    )
+
+
 class BookingForm(forms.Form):
     """The booking form of one page. Build it with the page's `BookingSetup`.
 
@@ -282,6 +335,8 @@ class BookingForm(forms.Form):
                 max_length=500,
                 widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
             )
+        if is_speed_dating(setup.page):
+            add_profile_fields(self, setup.page, language=setup.language)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             label=_("Leave this field empty"),
             required=False,

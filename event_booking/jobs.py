@@ -24,7 +24,13 @@ from django_q.models import Schedule
 from cms.locking import lock_for_transaction
 from event_booking.emails import UndeliverableAddress, build_message
 from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox, Offering
-from event_booking.services import notifications, privacy
+from event_booking.services import (
+    matchmaking,
+    notifications,
+    privacy,
+    speed_dating_events,
+    speed_dating_schedule,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +55,12 @@ SCHEDULES = [
         "func": "event_booking.jobs.close_registrations",
         "schedule_type": Schedule.MINUTES,
         "minutes": 1,
+    },
+    {
+        "name": "event_booking.speed_dating_sweep",
+        "func": "event_booking.jobs.speed_dating_sweep",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 15,
     },
     {
         "name": "event_booking.anonymise_ended_bookings",
@@ -190,3 +202,41 @@ def anonymise_ended_bookings() -> int:
         total += done
         if done == 0:
             return total
+
+
+def speed_dating_request_reminders(offering_id: int) -> int:
+    """The one-off job two days before a speed-dating request deadline: remind participants
+    who sent no request (`matchmaking.queue_request_reminders`). Running it twice, late or
+    early is harmless: it re-checks the window and each booking gets one reminder ever."""
+    return matchmaking.queue_request_reminders(offering_id=int(offering_id))
+
+
+def speed_dating_deadline(offering_id: int) -> str:
+    """The one-off job at a speed-dating request deadline: expire pending requests and store
+    the schedule (`speed_dating_schedule.run_at_deadline`). Running it twice stores one
+    schedule: the deadline it handled is recorded under the offering's lock."""
+    return speed_dating_schedule.run_at_deadline(offering_id=int(offering_id))
+
+
+#: How far back the sweep looks for speed-dating deadlines it may have to handle.
+SPEED_DATING_SWEEP_WINDOW = dt.timedelta(days=7)
+
+
+def speed_dating_sweep() -> int:
+    """Back up the one-off speed-dating jobs (a lost task, a stopped cluster): for every
+    speed-dating event whose request deadline passed within the last week, run the deadline
+    work; for those whose deadline is less than two days ahead, the reminders. Both are
+    idempotent (one schedule per deadline, one reminder per booking), so the sweep repeating
+    what a one-off job did changes nothing. Returns how many events it looked at."""
+    now = timezone.now()
+    past = speed_dating_events.offerings_with_deadline(
+        after=now - SPEED_DATING_SWEEP_WINDOW, until=now
+    )
+    soon = speed_dating_events.offerings_with_deadline(
+        after=now, until=now + speed_dating_events.REQUEST_REMINDER_BEFORE
+    )
+    for offering_id in past:
+        speed_dating_schedule.run_at_deadline(offering_id=offering_id, now=now)
+    for offering_id in soon:
+        matchmaking.queue_request_reminders(offering_id=offering_id, now=now)
+    return len(past) + len(soon)

@@ -10,12 +10,14 @@ from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished
 
 from event_booking.bookable import bookable_models
-from event_booking.services import offerings
+from event_booking.services import offerings, speed_dating_events
 
 
 def sync_offerings_on_publish(sender: type, instance: Any, **kwargs: Any) -> None:
-    """A bookable page (either language) was published: upsert its offerings."""
-    offerings.sync_offerings_for_page(page=instance)
+    """A bookable page (either language) was published: upsert its offerings, and (re)plan
+    the request-deadline jobs of a speed-dating event."""
+    for offering in offerings.sync_offerings_for_page(page=instance):
+        speed_dating_events.schedule_deadline_jobs(offering_id=offering.pk)
 
 
 def deactivate_offerings_on_unpublish(sender: type, instance: Any, **kwargs: Any) -> None:

@@ -13,11 +13,12 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from event_booking.models import Booking
+from event_booking.models import Booking, Side
 from event_booking.services import bookings as booking_services
 from event_booking.services.errors import InvalidBooking
 from event_booking.services.pages import offering_page
 from event_booking.services.payment import amount_payable
+from event_booking.services.speed_dating_profiles import PROFILE_TEXT_LENGTH
 from event_booking.tokens import manage_url
 
 # Ids beyond these would make PostgreSQL fail with "out of range" instead of "not found".
@@ -79,6 +80,50 @@ class BookingRequestSerializer(serializers.Serializer):
     )
     consent = serializers.BooleanField(
         help_text=_("Must be true: the booker agrees to the current consent text.")
+    )
+    # The speed-dating profile: required for speed-dating events (checked by the booking
+    # service, errors under these names), ignored for other pages.
+    side = serializers.ChoiceField(
+        choices=Side.values,
+        required=False,
+        help_text=_("Speed dating: company or researcher."),
+    )
+    cluster = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_PAGE_ID,
+        required=False,
+        allow_null=True,
+        help_text=_("Speed dating, companies: id of one of the event's participating clusters."),
+    )
+    interests = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ROW_ID),
+        required=False,
+        max_length=50,
+        help_text=_("Speed dating: ids of fields of interest (at least one)."),
+    )
+    offer = serializers.CharField(
+        max_length=PROFILE_TEXT_LENGTH,
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text=_("Speed dating: what the participant offers."),
+    )
+    look_for = serializers.CharField(
+        max_length=PROFILE_TEXT_LENGTH,
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text=_("Speed dating: what the participant looks for."),
+    )
+    auto_accept = serializers.BooleanField(
+        required=False, default=False, help_text=_("Speed dating: accept requests automatically.")
+    )
+    profile_consent = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=_(
+            "Speed dating: must be true: the other participants of this event may see the profile."
+        ),
     )
 
     def validate_name(self, value: str) -> str:

@@ -33,13 +33,14 @@ from wagtail.models import Page
 from event_booking import calendars
 from event_booking.api import BookingRateThrottle
 from event_booking.forms import BookingForm, booking_setup
-from event_booking.models import Booking, BookingStatus, OfferingKind
+from event_booking.models import Booking, BookingStatus, OfferingKind, Participant
 from event_booking.services import bookings as booking_services
 from event_booking.services import waitlist
 from event_booking.services.errors import BookingError, BookingNotFound, InvalidBooking
 from event_booking.services.joining import join_link_for
 from event_booking.services.pages import offering_page
 from event_booking.services.payment import amount_payable, price_of
+from event_booking.services.speed_dating_profiles import ProfileDetails
 from event_booking.tokens import booking_token
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -107,6 +108,7 @@ def book(request: HttpRequest, page_id: int) -> HttpResponse:
             seats=data["seats"],
             language=setup.language,
             consent=setup.consent,
+            profile=ProfileDetails.from_data(data),
         )
     except InvalidBooking as error:
         field = error.field if error.field in form.fields else None
@@ -213,6 +215,7 @@ def _manage_context(request: HttpRequest, booking: Booking, token: str) -> dict[
         "is_active": booking.status in {BookingStatus.CONFIRMED, BookingStatus.WAITLISTED},
         "can_cancel": booking_services.booker_may_cancel(booking),
         "manage_url": manage_path(booking, language=language),
+        "has_profile": Participant.objects.filter(booking=booking).exists(),
     }
 
 

@@ -8,8 +8,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from event_booking.admin_views import PERM_VIEW, urls
+from event_booking.models import FieldOfInterest
+
+register_snippet(FieldOfInterest)
 
 
 class BookingsMenuItem(MenuItem):
@@ -42,6 +46,16 @@ def register_bookings_menu_item() -> MenuItem:
 def register_booking_log_actions(actions) -> None:  # noqa: ANN001 (Wagtail's registry)
     """Audit-log entries of organiser actions; they name the booking reference only."""
     actions.register_action("event_booking.cancel", _("Cancel booking"), _("Booking cancelled"))
+    actions.register_action(
+        "event_booking.speed_dating_list",
+        _("Publish participant list"),
+        _("Speed-dating participant list published"),
+    )
+    actions.register_action(
+        "event_booking.speed_dating_schedule",
+        _("Run the scheduler"),
+        _("Speed-dating schedule made"),
+    )
     actions.register_action(
         "event_booking.promote", _("Promote booking"), _("Promoted from the waiting list")
     )

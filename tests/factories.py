@@ -31,11 +31,13 @@ from event_booking.models import (
     EventIndexPage,
     EventKind,
     EventPage,
+    FieldOfInterest,
     Offering,
     OfferingKind,
 )
 from event_booking.services import bookings as booking_services
 from event_booking.services.consent import current_consent
+from event_booking.services.speed_dating_profiles import ProfileDetails
 from training_catalog.models import TrainingIndexPage, TrainingPage, TrainingRun, TrainingTopic
 
 _counter = itertools.count(1)
@@ -355,3 +357,77 @@ def booking(offering: Offering, *, status: str | None = None, **fields: Any) -> 
         "waitlisted_at": now if status == BookingStatus.WAITLISTED else None,
     }
     return Booking.objects.create(**{**defaults, **fields})
+
+
+# --- speed dating -----------------------------------------------------------------------------
+# `speed_dating_event(index)` is a published speed-dating event page (its offering made by the
+# publication); `participant(page, ...)` books it through the booking service with a profile,
+# as the booking form and the API do.
+
+
+def field_of_interest(slug: str = "akkumulatorok", name: str = "Akkumulátorok", english: str = ""):
+    """A field of interest in Hungarian (and its English translation when `english` is given)."""
+    field, _created = FieldOfInterest.objects.get_or_create(
+        slug=slug, locale=locale("hu"), defaults={"name": name}
+    )
+    if (
+        english
+        and not FieldOfInterest.objects.filter(
+            translation_key=field.translation_key, locale=locale("en")
+        ).exists()
+    ):
+        FieldOfInterest.objects.create(
+            slug=slug, name=english, locale=locale("en"), translation_key=field.translation_key
+        )
+    return field
+
+
+def speed_dating_event(index: EventIndexPage, days_ahead: int = 14, **fields: Any) -> EventPage:
+    """A speed-dating event: 3 rounds of 10 minutes, 2 tables, requests until 3 days before."""
+    start = timezone.now().replace(microsecond=0) + dt.timedelta(days=days_ahead)
+    defaults = {
+        "kind": EventKind.SPEED_DATING,
+        "start": start,
+        "end": start + dt.timedelta(hours=2),
+        "capacity": 40,
+        "max_seats_per_booking": 1,
+        "speed_rounds": 3,
+        "speed_meeting_minutes": 10,
+        "speed_tables": 2,
+        "speed_field": field_of_interest(),
+        "speed_request_deadline": start - dt.timedelta(days=3),
+        "speed_max_requests": 3,
+    }
+    return event(index, days_ahead=days_ahead, **{**defaults, **fields})
+
+
+def participant(
+    page: EventPage,
+    side: str = "company",
+    *,
+    interests: tuple[Any, ...] = (),
+    auto_accept: bool = False,
+    language: str = "hu",
+    **booker: Any,
+):
+    """A participant of `page`, booked through `book()` with a complete profile."""
+    n = next(_booking_counter)
+    outcome = booking_services.book(
+        page_id=page.pk,
+        booker=booking_services.BookerDetails(
+            name=booker.pop("name", f"Résztvevő {n}"),
+            email=booker.pop("email", f"participant{n}@example.org"),
+            organisation=booker.pop("organisation", f"Szervezet {n}"),
+        ),
+        consent=current_consent(),
+        language=language,
+        profile=ProfileDetails(
+            side=side,
+            interests=tuple(i.pk for i in interests) or (field_of_interest().pk,),
+            offer=f"Ajánlat {n}",
+            look_for=f"Keresünk {n}",
+            auto_accept=auto_accept,
+            profile_consent=True,
+        ),
+    )
+    return outcome.booking.speed_dating_profile

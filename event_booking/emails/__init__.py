@@ -114,6 +114,16 @@ def _texts(kind: str, title: str, waitlist_position: int | None) -> Texts:
                 "you can ignore this message."
             ),
         )
+    if kind == EmailKind.SPEED_REQUEST_REMINDER:
+        return Texts(
+            _("Choose whom to meet: %(title)s") % {"title": title},
+            _("You have not requested any meetings yet"),
+            _(
+                "The request deadline is in two days. Open the link below to see the other "
+                "participants' profiles and send your meeting requests: the schedule is made "
+                "from them."
+            ),
+        )
     raise ValueError(f"Unknown e-mail kind: {kind!r}")
 
 

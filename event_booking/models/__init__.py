@@ -9,9 +9,24 @@ from event_booking.models.bookings import (
     EmailOutbox,
     OutboxStatus,
 )
+from event_booking.models.fields_of_interest import FieldOfInterest
 from event_booking.models.index_page import EventIndexPage
 from event_booking.models.offerings import Offering, OfferingKind
 from event_booking.models.pages import EventKind, EventPage
+from event_booking.models.speed_dating import (
+    FeedbackStage,
+    Meeting,
+    MeetingFeedback,
+    MeetingOutcome,
+    MeetingRequest,
+    MeetingStatus,
+    Objective,
+    Participant,
+    RequestStatus,
+    Side,
+    SidesThatMeet,
+    SpeedDatingEvent,
+)
 
 __all__ = [
     "ACTIVE_STATUSES",
@@ -23,7 +38,20 @@ __all__ = [
     "EventIndexPage",
     "EventKind",
     "EventPage",
+    "FeedbackStage",
+    "FieldOfInterest",
+    "Meeting",
+    "MeetingFeedback",
+    "MeetingOutcome",
+    "MeetingRequest",
+    "MeetingStatus",
+    "Objective",
     "Offering",
     "OfferingKind",
     "OutboxStatus",
+    "Participant",
+    "RequestStatus",
+    "Side",
+    "SidesThatMeet",
+    "SpeedDatingEvent",
 ]

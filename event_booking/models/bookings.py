@@ -106,6 +106,11 @@ class EmailKind(models.TextChoices):
     REMINDER = "reminder", _("Reminder")
     CANCELLED = "cancelled", _("Cancellation notice")
     MANAGE_LINK = "manage-link", _("Manage link (re-sent)")
+    SPEED_REQUEST_REMINDER = "sd-request-reminder", _("Speed dating: request reminder")
+    SPEED_SCHEDULE = "sd-schedule", _("Speed dating: schedule published")
+    SPEED_SCHEDULE_CHANGED = "sd-schedule-changed", _("Speed dating: schedule changed")
+    SPEED_FEEDBACK = "sd-feedback", _("Speed dating: feedback request")
+    SPEED_FOLLOW_UP = "sd-follow-up", _("Speed dating: six-month follow-up")
 
 
 class OutboxStatus(models.TextChoices):

@@ -1,5 +1,6 @@
 """Event pages: brokerage days, seminars, speed dating and international business events."""
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
@@ -13,7 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework import serializers
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -27,6 +34,8 @@ from cms.models import PAGE_TEXT_FIELDS, Venue
 from event_booking.bookable import BookableOption, BookablePage, OfferingSpec
 from event_booking.calendar_entries import CalendarEntry, localized_venue, page_entry
 from event_booking.models.offerings import OfferingKind
+from event_booking.models.speed_dating import Objective, SidesThatMeet
+from event_booking.scheduler.weights import MAX_SCORE
 
 
 class EventKind(models.TextChoices):
@@ -81,6 +90,45 @@ class EventPage(BookablePage, Page):
     )
     description = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
 
+    # Speed dating (kind SPEED_DATING only; required then, ignored otherwise).
+    speed_rounds = models.PositiveSmallIntegerField(_("rounds"), null=True, blank=True)
+    speed_meeting_minutes = models.PositiveSmallIntegerField(
+        _("meeting length (minutes)"), null=True, blank=True
+    )
+    speed_break_minutes = models.PositiveSmallIntegerField(
+        _("break between rounds (minutes)"), default=5
+    )
+    speed_tables = models.PositiveSmallIntegerField(_("tables"), null=True, blank=True)
+    speed_field = models.ForeignKey(
+        "event_booking.FieldOfInterest",
+        verbose_name=_("scientific field"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    speed_sides = models.CharField(
+        _("who meets whom"),
+        max_length=24,
+        choices=SidesThatMeet.choices,
+        default=SidesThatMeet.COMPANIES_RESEARCHERS,
+    )
+    speed_request_deadline = models.DateTimeField(
+        _("meeting request deadline"), null=True, blank=True
+    )
+    speed_max_requests = models.PositiveSmallIntegerField(
+        _("maximum requests per participant"), default=8
+    )
+    speed_objective = models.CharField(
+        _("objective"), max_length=12, choices=Objective.choices, default=Objective.MOST_WANTED
+    )
+    speed_min_meetings = models.PositiveSmallIntegerField(
+        _("N (meetings everyone should get)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: as many as the scheduler can give everyone."),
+    )
+
     content_panels = [
         *Page.content_panels,
         "kind",
@@ -103,6 +151,26 @@ class EventPage(BookablePage, Page):
         ),
         "description",
     ]
+    speed_dating_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["speed_rounds", "speed_meeting_minutes", "speed_break_minutes"]),
+                FieldRowPanel(["speed_tables", "speed_field", "speed_sides"]),
+                FieldRowPanel(["speed_request_deadline", "speed_max_requests"]),
+                FieldRowPanel(["speed_objective", "speed_min_meetings"]),
+            ],
+            heading=_("Speed dating"),
+            help_text=_("Only for events of kind speed dating; required there."),
+        )
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(speed_dating_panels, heading=_("Speed dating")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -152,6 +220,16 @@ class EventPage(BookablePage, Page):
         SynchronizedField("registration_opens"),
         SynchronizedField("registration_closes"),
         SynchronizedField("fee"),
+        SynchronizedField("speed_rounds"),
+        SynchronizedField("speed_meeting_minutes"),
+        SynchronizedField("speed_break_minutes"),
+        SynchronizedField("speed_tables"),
+        SynchronizedField("speed_field"),
+        SynchronizedField("speed_sides"),
+        SynchronizedField("speed_request_deadline"),
+        SynchronizedField("speed_max_requests"),
+        SynchronizedField("speed_objective"),
+        SynchronizedField("speed_min_meetings"),
     ]
 
     class Meta:
@@ -174,8 +252,50 @@ class EventPage(BookablePage, Page):
             and self.registration_closes < self.registration_opens
         ):
             errors["registration_closes"] = _("Registration cannot close before it opens.")
+        if self.kind == EventKind.SPEED_DATING:
+            errors.update(self.speed_dating_errors())
         if errors:
             raise ValidationError(errors)
+
+    def speed_dating_errors(self) -> dict[str, Any]:
+        """Field errors of the speed-dating settings (each required; the rounds must fit
+        between the start and the end; requests close before the event starts)."""
+        errors: dict[str, Any] = {}
+        required = _("Required for a speed-dating event.")
+        at_least_one = _("Must be at least 1.")
+        for name in ("speed_rounds", "speed_meeting_minutes", "speed_tables"):
+            value = getattr(self, name)
+            if value is None:
+                errors[name] = required
+            elif value < 1:
+                errors[name] = at_least_one
+        if self.speed_max_requests is not None and self.speed_max_requests < 1:
+            errors["speed_max_requests"] = at_least_one
+        elif self.speed_max_requests and self.speed_max_requests > MAX_SCORE:
+            errors["speed_max_requests"] = _("At most %(max)s.") % {"max": MAX_SCORE}
+        if self.speed_field_id is None:
+            errors["speed_field"] = required
+        if self.speed_request_deadline is None:
+            errors["speed_request_deadline"] = required
+        elif self.start and self.speed_request_deadline >= self.start:
+            errors["speed_request_deadline"] = _("The deadline must be before the event starts.")
+        if self.speed_objective == Objective.AT_LEAST_N and self.speed_min_meetings == 0:
+            errors["speed_min_meetings"] = at_least_one
+        if (
+            self.speed_min_meetings
+            and self.speed_rounds
+            and self.speed_min_meetings > self.speed_rounds
+        ):
+            errors["speed_min_meetings"] = _("Nobody can have more meetings than rounds.")
+        if not errors and self.start and self.end:
+            needed = self.speed_rounds * self.speed_meeting_minutes + (
+                (self.speed_rounds - 1) * self.speed_break_minutes
+            )
+            if self.start + dt.timedelta(minutes=needed) > self.end:
+                errors["speed_rounds"] = _(
+                    "%(rounds)s rounds need %(minutes)s minutes: more than the event lasts."
+                ) % {"rounds": self.speed_rounds, "minutes": needed}
+        return errors
 
     # --- BookablePage ---------------------------------------------------------------------
 

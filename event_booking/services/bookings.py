@@ -62,6 +62,18 @@ from event_booking.services.errors import (
 from event_booking.services.locking import lock_booking, lock_offering
 from event_booking.services.notifications import queue_email
 from event_booking.services.offerings import resolve_offering
+from event_booking.services.speed_dating_profiles import (
+    CleanProfile,
+    ProfileDetails,
+    clean_profile,
+    create_profile,
+    is_speed_dating,
+)
+from event_booking.services.text_input import (
+    FORBIDDEN_CATEGORIES,
+    clean_multiline,
+    clean_single_line,
+)
 from event_booking.services.waitlist import promote_waitlist_locked, waitlist_position
 from event_booking.tokens import token_matches
 
@@ -72,41 +84,6 @@ MANAGE_LINK_RESEND_INTERVAL = dt.timedelta(hours=1)
 #: so a collision (which the unique index would refuse) is not a practical concern.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 REFERENCE_LENGTH = 10
-
-# Characters that could break an e-mail header or fake a line break: control characters and
-# the Unicode line/paragraph separators.
-_FORBIDDEN_CATEGORIES = {"Cc", "Zl", "Zp"}
-
-#: Invisible characters that let a name pose as another in the admin, exports and e-mails:
-#: bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069), the
-#: left-to-right and right-to-left marks (U+200E/F), zero-width space, non-joiner and joiner
-#: (U+200B-200D), the word joiner (U+2060) and the zero-width no-break space (U+FEFF).
-INVISIBLE_CHARACTERS = frozenset(
-    [chr(code) for code in range(0x202A, 0x202F)]
-    + [chr(code) for code in range(0x2066, 0x206A)]
-    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff"]
-)
-
-#: How the fields that refuse invisible characters are named in their error message.
-FIELD_LABELS = {
-    "name": _("Name"),
-    "organisation": _("Organisation"),
-    "phone": _("Phone"),
-    "tax_number": _("Tax number"),
-    "billing_address": _("Billing address"),
-}
-
-
-def _refuse_invisible(value: str, *, field: str) -> None:
-    if any(char in INVISIBLE_CHARACTERS for char in value):
-        raise InvalidBooking(
-            _(
-                "%(field)s contains invisible or text-direction characters (such as a "
-                "right-to-left override or a zero-width space): please type it again."
-            )
-            % {"field": FIELD_LABELS.get(field, field)},
-            field=field,
-        )
 
 
 @dataclass(frozen=True)
@@ -152,7 +129,7 @@ class BookerDetails:
             tax_number=clean_single_line(
                 self.tax_number, field="tax_number", max_length=40, required=False
             ),
-            billing_address=_clean_multiline(
+            billing_address=clean_multiline(
                 self.billing_address, field="billing_address", max_length=500
             ),
         )
@@ -182,35 +159,12 @@ def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
-def clean_single_line(value: str, *, field: str, max_length: int, required: bool) -> str:
-    """Trim a one-line text input (name, organisation, phone) and refuse what could inject
-    e-mail headers (line breaks and other control characters) or disguise the text
-    (text-direction and zero-width characters, see INVISIBLE_CHARACTERS).
-
-    Raises:
-        InvalidBooking: on the given `field`.
-    """
-    value = (value or "").strip()
-    if any(unicodedata.category(char) in _FORBIDDEN_CATEGORIES for char in value):
-        raise InvalidBooking(
-            _("Line breaks and control characters are not allowed here."), field=field
-        )
-    _refuse_invisible(value, field=field)
-    if required and not value:
-        raise InvalidBooking(_("This field is required."), field=field)
-    if len(value) > max_length:
-        raise InvalidBooking(
-            _("Enter at most %(max)d characters.") % {"max": max_length}, field=field
-        )
-    return value
-
-
 def clean_email(email: str) -> str:
     """A valid, normalised e-mail address. Raises InvalidBooking on field "email"."""
     address = normalise_email(email)
     if not address:
         raise InvalidBooking(_("This field is required."), field="email")
-    if any(unicodedata.category(char) in _FORBIDDEN_CATEGORIES for char in address):
+    if any(unicodedata.category(char) in FORBIDDEN_CATEGORIES for char in address):
         raise InvalidBooking(_("Enter a valid e-mail address."), field="email")
     try:
         validate_email(address)
@@ -219,20 +173,6 @@ def clean_email(email: str) -> str:
     if len(address) > 254:
         raise InvalidBooking(_("Enter a valid e-mail address."), field="email")
     return address
-
-
-def _clean_multiline(value: str, *, field: str, max_length: int) -> str:
-    value = (value or "").strip().replace("\r\n", "\n")
-    if any(
-        unicodedata.category(char) in _FORBIDDEN_CATEGORIES and char not in "\n\t" for char in value
-    ):
-        raise InvalidBooking(_("Control characters are not allowed here."), field=field)
-    _refuse_invisible(value, field=field)
-    if len(value) > max_length:
-        raise InvalidBooking(
-            _("Enter at most %(max)d characters.") % {"max": max_length}, field=field
-        )
-    return value
 
 
 def _resend_manage_link(booking: Booking, now: dt.datetime) -> bool:
@@ -255,6 +195,7 @@ def book(
     run_id: int | None = None,
     seats: int = 1,
     language: str | None = None,
+    profile: ProfileDetails | None = None,
 ) -> BookingOutcome:
     """Book seats through a page: the one entry point of the booking form and the API.
 
@@ -266,11 +207,25 @@ def book(
         consent: the consent text version the booker agreed to; None: they did not agree.
         seats: how many seats.
         language: of the e-mails and the manage page; default: the page's language.
+        profile: the speed-dating profile; required (and checked, see
+            `speed_dating_profiles`) when the page is a speed-dating event, ignored otherwise.
 
     Returns and raises: as `book_offering`; also the errors of `offerings.resolve_offering`
-    (NotBookable, InvalidBooking on "run", RegistrationClosed).
+    (NotBookable, InvalidBooking on "run", RegistrationClosed) and of `clean_profile`.
     """
     target = resolve_offering(page_id=page_id, run_id=run_id)
+    clean = None
+    if is_speed_dating(target.page.specific):
+        booker = booker.cleaned()
+        clean = clean_profile(
+            profile or ProfileDetails(),
+            page=target.page.specific,
+            organisation=booker.organisation,
+        )
+        if seats != 1:
+            raise InvalidBooking(
+                _("A speed-dating booking is for one person: book one seat."), field="seats"
+            )
     return book_offering(
         offering_id=target.offering.pk,
         page_id=target.page.pk,
@@ -278,6 +233,7 @@ def book(
         seats=seats,
         language=language or target.page.locale.language_code,
         consent=consent,
+        profile=clean,
     )
 
 
@@ -289,6 +245,7 @@ def book_offering(
     consent: ConsentText | None,
     seats: int = 1,
     page_id: int | None = None,
+    profile: CleanProfile | None = None,
 ) -> BookingOutcome:
     """Book `seats` seats of an offering for one person: confirmed if they fit, else waitlisted.
 
@@ -301,6 +258,7 @@ def book_offering(
             None means they did not agree.
         seats: 1 to the offering's maximum per booking (and not more than its capacity).
         page_id: the page the booking came through (for the organisers; optional).
+        profile: a checked speed-dating profile, stored with a new booking.
 
     Returns:
         BookingOutcome. `created` is False when this address already holds an active booking
@@ -375,6 +333,8 @@ def book_offering(
             waitlisted_at=None if fits else now,
             manage_link_sent_at=now,
         )
+        if profile is not None:
+            create_profile(booking=booking, profile=profile, now=now)
         queue_email(booking=booking, kind=EmailKind.CONFIRMATION if fits else EmailKind.WAITLISTED)
         position = None if fits else waiting_ahead + 1
         return BookingOutcome(booking=booking, created=True, waitlist_position=position)

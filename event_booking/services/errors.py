@@ -80,3 +80,18 @@ class BookingNotFound(BookingError):
     both, so that a reference alone reveals nothing)."""
 
     default_message = _("No such booking.")
+
+
+class MatchmakingClosed(BookingError):
+    """Speed-dating requests cannot be sent or answered now (list not published, deadline
+    passed, booking not confirmed, or no profile)."""
+
+    default_message = _("Meeting requests are not open.")
+
+
+class ScheduleLocked(BookingError):
+    """The speed-dating schedule is published: a full re-run would move published meetings."""
+
+    default_message = _(
+        "The schedule is already published: change single meetings or fill freed slots instead."
+    )

@@ -48,6 +48,7 @@ from event_booking.models import (
     BookingStatus,
     EmailKind,
     EmailOutbox,
+    MeetingRequest,
     OutboxStatus,
 )
 
@@ -153,7 +154,8 @@ def skip_reason(outbox: EmailOutbox, *, now: dt.datetime | None = None) -> str:
     down: a reminder is not sent to a booking that was cancelled or that turned reminders off,
     or once the offering has started; a confirmation or promotion notice is not sent once the
     booking was cancelled (its cancellation notice is); a waiting-list notice is not sent once
-    the booking left the list; nothing is sent to an anonymised booking.
+    the booking left the list; a speed-dating request reminder is not sent once the booking is
+    no longer confirmed or has sent a request; nothing is sent to an anonymised booking.
     """
     now = now or timezone.now()
     booking = outbox.booking
@@ -162,6 +164,11 @@ def skip_reason(outbox: EmailOutbox, *, now: dt.datetime | None = None) -> str:
     if outbox.kind in (EmailKind.CONFIRMATION, EmailKind.PROMOTED, EmailKind.REMINDER):
         if booking.status != BookingStatus.CONFIRMED:
             return f"The booking is {booking.status}, no longer confirmed."
+    if outbox.kind == EmailKind.SPEED_REQUEST_REMINDER:
+        if booking.status != BookingStatus.CONFIRMED:
+            return f"The booking is {booking.status}, no longer confirmed."
+        if MeetingRequest.objects.filter(sender__booking=booking).exists():
+            return "Meeting requests were sent meanwhile."
     if outbox.kind == EmailKind.WAITLISTED and booking.status != BookingStatus.WAITLISTED:
         return f"The booking is {booking.status}, no longer on the waiting list."
     if outbox.kind == EmailKind.REMINDER:

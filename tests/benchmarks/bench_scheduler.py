@@ -9,11 +9,12 @@ requests to the other side (fixed seed, so every run sees the same instances):
 
 Requests favour the other side's popular participants and shared fields of interest. A request
 answered by a request of its recipient is a mutual request; other requests are accepted (60 %),
-declined (20 %) or left pending until they expire (20 %). Weights are built the way the Django
-side does: accepted mutual requests (1000 + rank scores) far above accepted one-sided ones (100 +
-rank score), above expired requests between participants with a shared interest (10 + rank
-score); the rank score is 8 for a first choice down to 1 for an eighth. Declined requests and
-expired ones without a shared interest allow no meeting.
+declined (20 %) or left pending until they expire (20 %). Weights come from the function the
+Django side uses (`event_booking.scheduler.weights`): accepted mutual requests (1000 + rank
+scores) far above accepted one-sided ones (100 + rank score), above expired requests between
+participants with a shared interest (10 + rank score); the rank score is 8 for a first choice
+down to 1 for an eighth. Declined requests and expired ones without a shared interest allow no
+meeting.
 
 For each event one JSON line: for the scheduler without a floor, with the fairness floor
 ``max_fair_floor`` and for a greedy pass (heaviest pair first, earliest round with a free table):
@@ -40,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from event_booking.scheduler import Meeting, max_fair_floor, schedule  # noqa: E402
+from event_booking.scheduler.weights import Tier, pair_weight, rank_score  # noqa: E402
 
 SEED = 11
 REQUESTS = 8
@@ -90,7 +92,7 @@ def synthetic_event(companies: int, researchers: int, seed: int) -> tuple[dict, 
             ranked[who] = chosen
 
     def score(who: str, target: str) -> int:
-        return REQUESTS - ranked[who].index(target)
+        return rank_score(ranked[who].index(target) + 1, max_requests=REQUESTS)
 
     weights: dict[tuple[str, str], int] = {}
     mutual: set[tuple[str, str]] = set()
@@ -103,13 +105,13 @@ def synthetic_event(companies: int, researchers: int, seed: int) -> tuple[dict, 
                 continue
             if who in ranked[target]:
                 mutual.add(pair)
-                weights[pair] = 1000 + score(who, target) + score(target, who)
+                weights[pair] = pair_weight(Tier.MUTUAL, score(who, target), score(target, who))
                 continue
             answer = rnd.random()
             if answer < 0.6:
-                weights[pair] = 100 + score(who, target)
+                weights[pair] = pair_weight(Tier.ACCEPTED, score(who, target))
             elif answer >= 0.8 and interests[who] & interests[target]:
-                weights[pair] = 10 + score(who, target)
+                weights[pair] = pair_weight(Tier.SHARED_INTEREST, score(who, target))
     return weights, mutual, requests
 
 
