@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Model
-from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import (
     MissingTranslationError,
     StringSegment,

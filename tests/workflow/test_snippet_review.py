@@ -147,9 +147,7 @@ def test_unpublishing_still_takes_a_snippet_offline(en_snippet, snippet_roles, a
     assert not row(en_snippet).live
 
 
-def test_a_translator_cannot_open_or_change_the_source_snippet(
-    hu_snippet, snippet_roles, as_user
-):
+def test_a_translator_cannot_open_or_change_the_source_snippet(hu_snippet, snippet_roles, as_user):
     translator = as_user("translator")
 
     assert refused(translator.get(url("edit", hu_snippet.pk)))
