@@ -26,5 +26,11 @@ Contract:
   translation is saved as a draft revision built in memory and the page's workflow started on
   it; the live page keeps its approved text until a reviewer approves.
 
+- **Reviewed snippets** (`snippets`): translatable snippets with drafts and the workflow; a
+  live row is never overwritten by wagtail-localize's draft save; translators (change without
+  add) edit translations only. An approved workflow publishes as the approval says
+  (`finish.publish_approved`, set as ``WAGTAIL_FINISH_WORKFLOW_ACTION``), not by the
+  approver's per-model publish permission.
+
 The plugin never edits site-packages: it works through Wagtail hooks and URL wrappers only.
 """

@@ -8,7 +8,9 @@ Contract: `install` is idempotent (running it twice changes nothing) and `uninst
 Wagtail's "Moderators approval" workflow is active on the root again, the plugin's workflow and
 task are gone (or, if reviews already ran on them, kept but deactivated, so history stays), the
 review groups' page grants (`reviewers`) are removed, and a review group the plugin created is
-deleted if it holds nothing but admin access.
+deleted if it holds nothing but admin access. `assign_workflow_to_models` (for snippet models with
+`snippets.ReviewedSnippetMixin`, called by the site's own migrations) and its undo follow the
+same contract.
 """
 
 from collections.abc import Iterable
