@@ -177,3 +177,16 @@ def test_the_migrations_assign_the_cluster_site_workflow_to_the_snippets(db):
     for model in (Sector, Venue, TrainingTopic):
         workflow = model(locale=factories.locale("hu")).get_workflow()
         assert workflow is not None and workflow.name == "Cluster site", model
+
+
+def test_translate_this_snippet_makes_a_draft_translation_not_a_live_one(login, en_home):
+    venue = factories.venue()
+
+    response = login("translator").post(
+        reverse("wagtail_localize:submit_snippet_translation", args=["cms", "venue", venue.pk]),
+        {"locales": [factories.locale("en").pk]},
+    )
+
+    assert response.status_code == 302
+    english = venue.get_translation(factories.locale("en"))
+    assert not english.live
