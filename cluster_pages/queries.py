@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 
 from cluster_pages.models.profiles import ClusterProfilePage, County
 from cms.listing import Listing, build_listing
-from cms.localization import localized_all, one_per_translation
+from cms.localization import localized_all, one_per_translation, shown_only
 from cms.models import Sector
 
 
@@ -23,7 +23,7 @@ class ClusterFilterForm(forms.Form):
 
     def __init__(self, *args: Any, locale: Locale | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        sectors = one_per_translation(Sector.objects.all(), locale)
+        sectors = one_per_translation(Sector.objects.filter(live=True), locale)
         self.fields["sector"].choices = [("", _("All sectors"))] + [
             (sector.slug, sector.name) for sector in sectors
         ]
@@ -68,7 +68,9 @@ def attach_localized_sectors(clusters: list[ClusterProfilePage], locale: Locale)
     sectors = {sector.pk: sector for cluster in clusters for sector in cluster.sectors.all()}
     translated = dict(zip(sectors, localized_all(sectors.values(), locale), strict=True))
     for cluster in clusters:
-        cluster.sectors_localized = [translated[sector.pk] for sector in cluster.sectors.all()]
+        cluster.sectors_localized = shown_only(
+            translated[sector.pk] for sector in cluster.sectors.all()
+        )
 
 
 def county_teasers(index: Page, *, limit: int) -> list[ClusterProfilePage]:

@@ -27,6 +27,8 @@ from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from cms.localization import shown_rows
+
 Context = dict[str, Any]
 
 _BATCHES = "_batched_field_values"
@@ -286,7 +288,7 @@ def localized_snippets_for(
     ids = {snippet_id for _key, snippet_id, _locale in rows if snippet_id}
     if not ids:
         return {key: None for key, _id, _locale in rows}
-    localizer = Localizer(model._default_manager.all()).for_keys(
+    localizer = Localizer(shown_rows(model)).for_keys(
         model._default_manager.filter(pk__in=ids).values("translation_key")
     )
     result = {}
@@ -323,7 +325,7 @@ class LocalizedManyField(BatchedField):
         )
         target_model = field.related_model
         is_page = issubclass(target_model, Page)
-        candidates = public_pages(context) if is_page else target_model._default_manager.all()
+        candidates = public_pages(context) if is_page else shown_rows(target_model)
         localizer = Localizer(candidates).for_keys({key for _p, _t, key in links})
 
         locale_of = {page.pk: page.locale_id for page in pages}

@@ -11,23 +11,26 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from django.db import models
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 
 T = TypeVar("T", bound=TranslatableMixin)
 
 
-def localized_all(objects: Iterable[T], locale: Locale | None = None) -> list[T]:
+def localized_all(objects: Iterable[T], locale: Locale | None = None) -> list[T | None]:
     """Return `objects` in `locale` (default: the active one), keeping their order.
 
     Each object is replaced by its translation in `locale` when that exists (and is live, for
     pages and other draftable models); otherwise it is kept as it is, like Wagtail's
-    `.localized`. Pages come back as their specific class. One query whatever the length.
+    `.localized`. A snippet with drafts that is not live (never published, or unpublished) and
+    has no live translation in `locale` becomes None: its row holds a draft, which readers never
+    see. Pages come back as their specific class. One query whatever the length.
     """
     objects = list(objects)
     if not objects:
         return []
     locale = locale or Locale.get_active()
-    missing = [obj for obj in objects if obj.locale_id != locale.pk]
+    missing = [obj for obj in objects if obj.locale_id != locale.pk or not is_shown(obj)]
     if not missing:
         return objects
     base = type(missing[0]).get_translation_model()
@@ -40,9 +43,31 @@ def localized_all(objects: Iterable[T], locale: Locale | None = None) -> list[T]
         translations = translations.specific()
     by_key = {obj.translation_key: obj for obj in translations}
     return [
-        obj if obj.locale_id == locale.pk else by_key.get(obj.translation_key, obj)
+        obj
+        if obj.locale_id == locale.pk and is_shown(obj)
+        else by_key.get(obj.translation_key, obj if is_shown(obj) else None)
         for obj in objects
     ]
+
+
+def is_shown(obj: object) -> bool:
+    """Whether readers may see `obj`'s row: not a snippet with drafts that is not live.
+
+    (Pages are filtered by the querysets that load them: `live()`, `public()`.)
+    """
+    return isinstance(obj, Page) or not isinstance(obj, DraftStateMixin) or obj.live
+
+
+def shown_rows(model: type[models.Model]) -> models.QuerySet:
+    """The rows of a snippet model that readers may see: the live ones, for one with drafts."""
+    if issubclass(model, DraftStateMixin):
+        return model._default_manager.filter(live=True)
+    return model._default_manager.all()
+
+
+def shown_only(objects: Iterable[T | None]) -> list[T]:
+    """`localized_all`'s results without the objects readers may not see (the Nones)."""
+    return [obj for obj in objects if obj is not None]
 
 
 def one_per_translation(objects: Iterable[T], locale: Locale | None = None) -> list[T]:

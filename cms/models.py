@@ -1,4 +1,9 @@
-"""The home page and the translatable snippets shared by every app (sectors, venues)."""
+"""The home page and the translatable snippets shared by every app (sectors, venues).
+
+The snippets have drafts and go through the site's workflow (`ReviewedSnippetMixin`): only a
+live row is shown on the site, in the API, calendars and e-mails, and a live row holds the last
+approved text (see README, "Workflow plugin").
+"""
 
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -18,6 +23,7 @@ from cms.api_fields import ImageRenditionField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
 from cms.listing import Listing
+from cms.workflow.snippets import ReviewedSnippetMixin
 
 #: A text that may still be waiting for translation (gettext_lazy).
 StrOrPromise = str | Promise
@@ -181,7 +187,7 @@ class HomePage(Page):
         return context
 
 
-class Sector(TranslatableMixin, models.Model):
+class Sector(ReviewedSnippetMixin, TranslatableMixin, models.Model):
     """An industrial ecosystem (the EU's taxonomy) that clusters belong to.
 
     The slug is shared by a sector's translations, so filters such as `?sector=digital`
@@ -211,7 +217,7 @@ class Sector(TranslatableMixin, models.Model):
         return self.name
 
 
-class Venue(TranslatableMixin, models.Model):
+class Venue(ReviewedSnippetMixin, TranslatableMixin, models.Model):
     """A place where events and training runs happen."""
 
     name = models.CharField(_("name"), max_length=200)

@@ -23,9 +23,8 @@ The roles of this project, and the module that grants each part:
   applies to every page below it. They cannot add, publish or delete pages, and cannot open
   Hungarian pages. wagtail-localize's "Sync translated pages -> publish immediately", which
   checks only `submit_translation`, is closed to those who may not publish by the workflow
-  plugin (`cms.workflow.routes`). Snippet translations (venues, sectors, topics) stay with
-  people who hold the snippet's change permission: Django's snippet permissions are not per
-  locale.
+  plugin (`cms.workflow.routes`). Snippet permissions (venues, sectors, topics) of every
+  role are in `cms.snippet_review`: translators edit English snippet translations only.
 - **Cluster managers** (`cluster_pages.roles`): admin access and the images they need for
   their logo; each Hungarian cluster page has its own group "Cluster managers: <cluster>" with
   `change_page` on that page only, created with the page.

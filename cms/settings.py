@@ -230,6 +230,9 @@ CMS_WORKFLOW = {
     "REVIEW_GROUPS": {"hu": "Moderators", "en": "Translation reviewers"},
     "WORKFLOW_NAME": "Cluster site",
 }
+# An approved workflow publishes without a second, per-model permission check (snippets'
+# publish permission is not per language): see cms/workflow/finish.py.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow.finish.publish_approved"
 
 # --- Static and media files -----------------------------------------------------------------
 STATIC_URL = "/static/"

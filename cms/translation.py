@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Model
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import (
     MissingTranslationError,
     StringSegment,
@@ -40,9 +40,10 @@ def translate_instance(
         locale_code: the target language, e.g. "en".
         strings: the translation of each source string, keyed by the source string as
             wagtail-localize extracts it (plain text, or HTML with links as `<a id="a1">`).
-        publish: publish the translated page (pages only; snippets are always saved). With
-            False, a live translation gets a new draft revision and its live content stays
-            untouched until the revision is published (or approved).
+        publish: publish the translated page or snippet with drafts (a snippet without drafts
+            is always saved). With False, a live translation gets a new draft revision and its
+            live content stays untouched until the revision is published (or approved); a new
+            translation is created as a draft (not live).
         user: who translated, for the page's history.
 
     Returns:
@@ -83,17 +84,17 @@ def translate_instance(
             # Build the translated page in memory and store it as a revision only.
             draft = source.get_ephemeral_translated_instance(locale, fallback=False)
             draft.save_revision(user=user, log_action=True)
-            return draft.specific
+            return getattr(draft, "specific", draft)
         translated, _created = source.create_or_update_translation(
             locale, user=user, publish=publish, fallback=False
         )
     return getattr(translated, "specific", translated)
 
 
-def _live_translation(source: TranslationSource, locale: Locale) -> Page | None:
-    """The existing, live page translation of `source` in `locale`, if there is one."""
+def _live_translation(source: TranslationSource, locale: Locale) -> DraftStateMixin | None:
+    """The existing, live translation (page or snippet with drafts) of `source` in `locale`."""
     try:
         target = source.get_translated_instance(locale)
     except ObjectDoesNotExist:
         return None
-    return target if isinstance(target, Page) and target.live else None
+    return target if isinstance(target, DraftStateMixin) and target.live else None

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms.localization import localized_all
 from cms.models import Venue
 
 
@@ -73,10 +74,13 @@ def absolute(url: str | None) -> str:
 
 
 def localized_venue(venue: Venue | None, locale: Locale | None) -> Venue | None:
-    """`venue` in `locale`'s language when translated (venues are synchronised rows)."""
-    if venue is None or locale is None or venue.locale_id == locale.pk:
+    """`venue` in `locale`'s language when translated (venues are synchronised rows).
+
+    None when readers may not see it (a venue never published: `localized_all`).
+    """
+    if venue is None or locale is None:
         return venue
-    return venue.get_translation_or_none(locale) or venue
+    return localized_all([venue], locale)[0]
 
 
 def page_entry(

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from cms.localization import localized_all
+from cms.localization import localized_all, shown_only
 from event_booking.bookable import is_bookable
 from event_booking.models import ConsentText, Offering, Side
 from event_booking.services.availability import (
@@ -179,7 +179,7 @@ def _choice_setup(
             Offering.objects.filter(translation_key__in=[o.translation_key for o in options])
         )
     }
-    venues = localized_all([o.venue for o in options if o.venue], page.locale)
+    venues = shown_only(localized_all([o.venue for o in options if o.venue], page.locale))
     venue_names = {v.translation_key: v.name for v in venues}
     choices = []
     for option in options:

@@ -21,7 +21,7 @@ class TrainingFilterForm(forms.Form):
 
     def __init__(self, *args: Any, locale: Locale | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        topics = one_per_translation(TrainingTopic.objects.all(), locale)
+        topics = one_per_translation(TrainingTopic.objects.filter(live=True), locale)
         self.fields["topic"].choices = [("", _("All topics"))] + [
             (topic.slug, topic.name) for topic in topics
         ]

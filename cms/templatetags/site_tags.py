@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from cms import navigation
 from cms.blocks import SocialLinkBlock
-from cms.localization import localized_all
+from cms.localization import localized_all, shown_only
 
 register = template.Library()
 
@@ -58,11 +58,15 @@ def main_menu(context: template.Context) -> navigation.Menu:
 
 @register.filter
 def localized(objects: Any) -> Any:
-    """A translatable object, or an iterable of them, in the reader's language (batched)."""
+    """A translatable object, or an iterable of them, in the reader's language (batched).
+
+    A snippet readers may not see (a draft that was never published) is None, or left out of
+    the list (`cms.localization.localized_all`).
+    """
     if objects is None or objects == "":
         return objects
     if isinstance(objects, Iterable) and not isinstance(objects, str):
-        return localized_all(objects)
+        return shown_only(localized_all(objects))
     return localized_all([objects])[0]
 
 

@@ -32,5 +32,11 @@ Contract:
   replaced for workflows with the plugin's task.
 - **Audit** (`audit`): the translation editor's submission and the sync are logged with who.
 
+- **Reviewed snippets** (`snippets`): translatable snippets with drafts and the workflow; a
+  live row is never overwritten by wagtail-localize's draft save; translators (change without
+  add) edit translations only. An approved workflow publishes as the approval says
+  (`finish.publish_approved`, set as ``WAGTAIL_FINISH_WORKFLOW_ACTION``), not by the
+  approver's per-model publish permission.
+
 The plugin never edits site-packages: it works through Wagtail hooks and URL wrappers only.
 """

@@ -8,9 +8,12 @@ Contract: `install` is idempotent (running it twice changes nothing) and `uninst
 Wagtail's "Moderators approval" workflow is active on the root again, the plugin's workflow and
 task are gone (or, if reviews already ran on them, kept but deactivated, so history stays), the
 review groups' page grants (`reviewers`) are removed, and a review group the plugin created is
-deleted if it holds nothing but admin access.
+deleted if it holds nothing but admin access. `assign_workflow_to_models` (for snippet models with
+`snippets.ReviewedSnippetMixin`, called by the site's own migrations) and its undo follow the
+same contract.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.apps.registry import Apps
@@ -120,3 +123,32 @@ def uninstall(apps: Apps, schema_editor: Any = None) -> None:
     uninstall_workflow(apps)
     reviewers.revoke(apps, reviewers.top_pages(apps))
     uninstall_review_groups(apps)
+
+
+def assign_workflow_to_models(apps: Apps, labels: Iterable[str]) -> None:
+    """Assign the plugin's workflow to snippet models ("app_label.model"), e.g. in a migration.
+
+    For the models with `snippets.ReviewedSnippetMixin`: their changes then wait for the
+    workflow's approval like pages. Idempotent; a model that has another workflow keeps it (an
+    administrator chose it in Settings > Workflows).
+    """
+    workflow = apps.get_model("wagtailcore", "Workflow").objects.get(name=conf.workflow_name())
+    assignments = apps.get_model("wagtailcore", "WorkflowContentType").objects
+    for content_type in _content_types(apps, labels):
+        assignments.get_or_create(content_type_id=content_type.pk, defaults={"workflow": workflow})
+
+
+def unassign_workflow_from_models(apps: Apps, labels: Iterable[str]) -> None:
+    """Undo `assign_workflow_to_models`: the models' assignment to the plugin's workflow goes."""
+    apps.get_model("wagtailcore", "WorkflowContentType").objects.filter(
+        content_type_id__in=[content_type.pk for content_type in _content_types(apps, labels)],
+        workflow__name=conf.workflow_name(),
+    ).delete()
+
+
+def _content_types(apps: Apps, labels: Iterable[str]) -> list[Any]:
+    content_types = apps.get_model("contenttypes", "ContentType").objects
+    return [
+        content_types.get_or_create(app_label=app_label, model=model.lower())[0]
+        for app_label, model in (label.split(".") for label in labels)
+    ]

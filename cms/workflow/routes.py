@@ -10,7 +10,8 @@ through is logged too (`audit.SYNC`).
 
 - "Sync translated pages" with "publish immediately": the user must be able to publish every
   translated page it would publish (or, for a page not translated yet, add and publish below
-  its parent in that language); otherwise the whole sync is refused.
+  its parent in that language), or hold the snippet type's publish permission for a snippet
+  (`snippets.may_publish`); otherwise the whole sync is refused.
 - "Convert to alias": the user must be able to publish the page, and the page must be live: an
   alias shows its source's live content, so converting a draft would put it live unreviewed.
 - "Translate this page": the user must be able to edit the source page; the form of a page
@@ -41,6 +42,7 @@ from wagtail_localize.views import (
 
 from cms.workflow import audit
 from cms.workflow.links import is_link, is_safe_link
+from cms.workflow.snippets import may_publish
 
 REFUSED = "cms_workflow.refused"
 
@@ -57,7 +59,7 @@ def can_publish_translation(user: Any, translation: Translation) -> bool:
     """Whether publishing `translation`'s target page is within `user`'s own permissions."""
     source = translation.source.get_source_instance()
     if not isinstance(source, Page):
-        return True  # Snippets without drafts are saved live by every route (a known gap).
+        return may_publish(user, source)
     try:
         target = source.get_translation(translation.target_locale)
     except Page.DoesNotExist:

@@ -1,11 +1,12 @@
 """Submit a synced translation for review from wagtail-localize's translation editor.
 
 wagtail-localize's editor offers only "Publish" (for those who may publish) and starts no
-workflow. `submit_for_review` is what its "Submit for review" action does: it builds the
-translated page in memory from the translation's strings (`get_ephemeral_translated_instance`),
-saves it as a new draft revision and starts the page's workflow on that revision. It never calls
-`Translation.save_target(publish=False)`, which writes the translated fields into the live page
-row: until a reviewer approves, the site and the API keep showing the last approved text.
+workflow. `submit_for_review` is what its "Submit for review" action does, for a page or a
+snippet with workflows (`snippets.ReviewedSnippetMixin`): it builds the translated object in
+memory from the translation's strings (`get_ephemeral_translated_instance`), saves it as a new
+draft revision and starts the object's workflow on that revision. It never calls
+`Translation.save_target(publish=False)`, which writes the translated fields into the live row:
+until a reviewer approves, the site and the API keep showing the last approved text.
 
 A translation whose reviewer requested changes comes back to its translator: the editor shows
 the request and the comment (`review_state`), and "Submit for review" resubmits it (the same
@@ -19,7 +20,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import Page, TaskState, TranslatableMixin, WorkflowMixin, WorkflowState
 from wagtail_localize.models import MissingRelatedObjectError, MissingTranslationError, Translation
 
 from cms.workflow import audit
@@ -33,51 +34,55 @@ class ReviewError(Exception):
         self.message = message
 
 
-def translation_of(page: Page) -> Translation | None:
-    """The enabled synced translation whose target is `page`, if any."""
+def translation_of(obj: TranslatableMixin) -> Translation | None:
+    """The enabled synced translation whose target is `obj` (a page or snippet), if any."""
     return (
         Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+            source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
         )
         .select_related("source", "target_locale")
         .first()
     )
 
 
-def submit_for_review(*, translation: Translation, page: Page, user: Any) -> WorkflowState:
-    """Save `translation` as a draft revision of `page` and start `page`'s workflow on it.
+def submit_for_review(*, translation: Translation, obj: WorkflowMixin, user: Any) -> WorkflowState:
+    """Save `translation` as a draft revision of `obj` and start `obj`'s workflow on it.
+
+    `obj` is the translation's target: a page or a snippet with workflows.
 
     A translation whose reviewer requested changes is resubmitted: its review resumes (the
     same workflow state, a new task state on the new revision), as Wagtail's "Resubmit" does.
 
     Raises:
-        ReviewError: the page has no workflow, is already in review, or a string is not
+        ReviewError: the object has no workflow, is already in review, or a string is not
             translated yet (nothing is saved then).
     """
     with transaction.atomic():
-        page = Page.objects.select_for_update().get(pk=page.pk).specific
-        workflow = page.get_workflow()
+        model = Page if isinstance(obj, Page) else type(obj)
+        obj = model._default_manager.select_for_update().get(pk=obj.pk)
+        obj = obj.specific if isinstance(obj, Page) else obj
+        workflow = obj.get_workflow()
         if workflow is None:
             raise ReviewError(_("This page has no review workflow."))
-        if page.workflow_in_progress:
+        if obj.workflow_in_progress:
             raise ReviewError(_("This translation is already waiting for review."))
-        returned = page.current_workflow_state  # changes were requested: resubmit it
+        returned = obj.current_workflow_state  # changes were requested: resubmit it
         try:
             draft = translation.source.get_ephemeral_translated_instance(translation.target_locale)
         except (MissingTranslationError, MissingRelatedObjectError) as error:
             raise ReviewError(_("Translate every string before submitting.")) from error
         revision = draft.save_revision(user=user, log_action=True)
         log(
-            instance=page,
+            instance=obj,
             action=audit.SUBMIT_TRANSLATION,
             user=user,
             revision=revision,
-            data={"translation": translation.pk, "locale": page.locale.language_code},
+            data={"translation": translation.pk, "locale": obj.locale.language_code},
         )
         if returned is not None:
             returned.resume(user)
             return returned
-        return workflow.start(page, user)
+        return workflow.start(obj, user)
 
 
 @dataclass(frozen=True)
@@ -98,14 +103,15 @@ class ReviewState:
 IN_REVIEW, APPROVED, CHANGES_REQUESTED = "in_review", "approved", "changes_requested"
 
 
-def review_state(page: Page) -> ReviewState | None:
-    """The state of `page`'s latest review (None: never submitted, or the review was cancelled).
+def review_state(obj: Any) -> ReviewState | None:
+    """The state of the latest review of `obj`, a page or snippet (None: never submitted, or
+    the review was cancelled).
 
     In review while its workflow runs; changes requested after a rejection (until it is
     resubmitted), with the reviewer's comment; approved once the workflow finished.
     """
     workflow_state = (
-        WorkflowState.objects.for_instance(page)
+        WorkflowState.objects.for_instance(obj)
         .exclude(status=WorkflowState.STATUS_CANCELLED)
         .order_by("-created_at", "-pk")
         .first()

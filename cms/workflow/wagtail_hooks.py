@@ -1,23 +1,27 @@
 """The plugin's admin hooks: the closed routes (`routes`), its audit log actions, the
-translation editor's "Submit for review" (`translation_review`), and the notices' page, menu
-item and dashboard panel (`views`, `panels`).
+translation editor's "Submit for review" (`translation_review`) for pages and snippets, the
+translator rule of reviewed snippets (`snippets.may_edit`), and the notices' page, menu item
+and dashboard panel (`views`, `panels`).
 
 The wrapped views are registered at wagtail-localize's own paths, by a hook that runs before
 wagtail-localize's (`order=-1`), so Django resolves those paths to the wrappers first while
 `reverse("wagtail_localize:...")` keeps giving the same URLs.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.log_actions import LogActionRegistry
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin, WorkflowMixin
 
-from cms.workflow import audit, panels, routes, translation_review, urls
+from cms.workflow import audit, panels, routes, snippets, translation_review, urls
 
 # The name of the translation editor's "Submit for review" button (templates use it too).
 SUBMIT_FOR_REVIEW = "cms-workflow-submit-for-review"
@@ -68,27 +72,38 @@ def register_log_actions(actions: LogActionRegistry) -> None:
     )
 
 
-@hooks.register("before_edit_page", order=-1)
-def submit_translation_for_review(request: HttpRequest, page: Page) -> HttpResponse | None:
-    """The translation editor's "Submit for review" (runs before wagtail-localize's own hook).
+def _submit_for_review(request: HttpRequest, obj: Any, *, can_edit: Callable[[], bool]) -> bool:
+    """Handle the translation editor's "Submit for review" POST on `obj`; False: not ours.
 
-    Only a POST carrying `SUBMIT_FOR_REVIEW` on the target page of a synced translation is
-    handled here; everything else goes on to wagtail-localize's editor unchanged.
+    Only a POST carrying `SUBMIT_FOR_REVIEW` on the target of a synced translation is handled;
+    everything else goes on to wagtail-localize's editor unchanged.
     """
     if request.method != "POST" or SUBMIT_FOR_REVIEW not in request.POST:
-        return None
-    translation = translation_review.translation_of(page)
+        return False
+    translation = translation_review.translation_of(obj)
     if translation is None:
-        return None
-    if not page.permissions_for_user(request.user).can_edit():
+        return False
+    if not can_edit():
         raise PermissionDenied
     try:
-        translation_review.submit_for_review(translation=translation, page=page, user=request.user)
+        translation_review.submit_for_review(translation=translation, obj=obj, user=request.user)
     except translation_review.ReviewError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("The translation was submitted for review."))
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    return True
+
+
+@hooks.register("before_edit_page", order=-1)
+def submit_translation_for_review(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """The translation editor's "Submit for review" (runs before wagtail-localize's own hook)."""
+
+    def can_edit() -> bool:
+        return page.permissions_for_user(request.user).can_edit()
+
+    if _submit_for_review(request, page, can_edit=can_edit):
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
 
 
 @hooks.register("before_edit_page", order=-1)
@@ -106,3 +121,28 @@ def show_requested_changes(request: HttpRequest, page: Page) -> None:
                 "comment": review.comment
             }
         messages.warning(request, message)
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def review_snippet_translation(request: HttpRequest, instance: Any) -> HttpResponse | None:
+    """The translator rule and "Submit for review" for snippets with workflows.
+
+    Runs before wagtail-localize's hook (which renders its translation editor): a translator
+    (`snippets.may_edit`) is refused a snippet in the source language, whether it is opened,
+    saved or reverted; the translation editor's "Submit for review" is handled here.
+    """
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    if not snippets.may_edit(request.user, instance):
+        routes.refuse(request, instance, "edit_source_snippet")
+    if isinstance(instance, WorkflowMixin) and _submit_for_review(
+        request, instance, can_edit=lambda: True
+    ):
+        return HttpResponseRedirect(request.path)
+    return None
+
+
+@hooks.register("before_unpublish")
+def allow_unpublishing(request: HttpRequest, instance: Any) -> None:
+    """The admin's unpublish view may take a reviewed snippet offline (`snippets` docstring)."""
+    snippets.mark_unpublishing(instance)

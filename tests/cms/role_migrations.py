@@ -11,6 +11,9 @@ ROLE_MIGRATIONS = [
     ("cluster_pages", "0003_cluster_managers_role"),
     ("training_catalog", "0002_organisers_on_training_index"),
     ("event_booking", "0004_organisers_role"),
+    # The reviewed snippets' workflow and permissions (cms.snippet_review), after the roles.
+    ("cms", "0005_snippet_review"),
+    ("training_catalog", "0005_topic_review"),
 ]
 
 

@@ -69,6 +69,9 @@ def page_permission(codename: str) -> Permission:
 
 
 ORGANISER_PAGE_KINDS = {"add_page", "change_page", "publish_page"}
+# Translations of the reviewed snippets (cms.snippet_review, tests/cms/test_snippet_review.py).
+SNIPPET_CHANGE = {"cms.change_sector", "cms.change_venue", "training_catalog.change_trainingtopic"}
+SNIPPET_ADD = {"cms.add_sector", "cms.add_venue", "training_catalog.add_trainingtopic"}
 
 
 def test_fresh_migrate_installs_every_role_with_exactly_its_permissions(db):
@@ -76,6 +79,7 @@ def test_fresh_migrate_installs_every_role_with_exactly_its_permissions(db):
     assert model_permissions(TRANSLATORS) == {
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
+        *SNIPPET_CHANGE,
     }
     assert collection_permissions(TRANSLATORS) == set()
     assert model_permissions(CLUSTER_MANAGERS) == {"wagtailadmin.access_admin"}
@@ -227,7 +231,11 @@ def test_reverse_migrations_remove_the_roles_but_keep_hand_granted_permissions(
     assert model_permissions(ORGANISERS) == {"wagtailimages.change_image"}
     assert collection_permissions(ORGANISERS) == set()
     assert page_permissions(ORGANISERS) == set()
-    assert (model_permissions("Editors"), page_permissions("Editors")) == editors_before
+    # Editors lose only the snippet permissions the snippet migrations gave them.
+    assert (model_permissions("Editors"), page_permissions("Editors")) == (
+        editors_before[0] - SNIPPET_CHANGE - SNIPPET_ADD,
+        editors_before[1],
+    )
 
     # And forwards again: the roles are back.
     for app_label, name in ROLE_MIGRATIONS:
@@ -238,4 +246,5 @@ def test_reverse_migrations_remove_the_roles_but_keep_hand_granted_permissions(
     assert model_permissions(TRANSLATORS) == {
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
+        *SNIPPET_CHANGE,
     }

@@ -233,6 +233,8 @@ def test_snippets_have_english_translations_from_wagtail_localize(seeded):
         for snippet in hungarian:
             english = snippet.get_translation(factories.locale("en"))
             assert str(english) != str(snippet)
+            # Snippets have drafts now: the demo's are live in both languages.
+            assert snippet.live and english.live, snippet
             assert TranslationSource.objects.filter(object_id=snippet.translation_key).exists()
     assert Venue.objects.filter(locale__language_code="en", country="Hungary").count() >= 5
 

@@ -23,6 +23,7 @@ from cms.api_fields import ChoiceLabelField, LocalizedSnippetField
 from cms.api_streams import StreamJSONField
 from cms.blocks import TrainerBlock
 from cms.models import PAGE_TEXT_FIELDS
+from cms.workflow.snippets import ReviewedSnippetMixin
 from event_booking.bookable import BookableOption, BookablePage, OfferingSpec, local_midnight
 from event_booking.calendar_entries import CalendarEntry, localized_venue, page_entry
 from event_booking.models import OfferingKind
@@ -36,7 +37,7 @@ def run_dates(start: dt.date, end: dt.date) -> str:
     return f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
 
 
-class TrainingTopic(TranslatableMixin, models.Model):
+class TrainingTopic(ReviewedSnippetMixin, TranslatableMixin, models.Model):
     """A topic of the catalog (e.g. cluster strategy); the slug is shared by translations."""
 
     name = models.CharField(_("name"), max_length=120)
