@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from event_booking import views
+from event_booking import agenda_views, views
 
 urlpatterns = [
     path("new/<int:page_id>/", views.book, name="booking_create"),
@@ -11,4 +11,7 @@ urlpatterns = [
     path("<str:reference>/cancel/", views.cancel, name="booking_cancel"),
     path("<str:reference>/leave-waitlist/", views.leave_waitlist, name="booking_leave_waitlist"),
     path("<str:reference>/reminders/", views.reminders, name="booking_reminders"),
+    path("<str:reference>/agenda/", agenda_views.agenda, name="booking_agenda"),
+    path("<str:reference>/agenda.ics", agenda_views.agenda_calendar, name="booking_agenda_ics"),
+    path("<str:reference>/feedback/", agenda_views.feedback, name="booking_feedback"),
 ]

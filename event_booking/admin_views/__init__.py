@@ -5,6 +5,8 @@
   (`export_columns` holds the columns);
 * `actions`: cancel, promote, move, check in a booking, and send a failed e-mail again;
 * `privacy`: export or erase one person's data;
+* `speed_dating`: a speed-dating event's grid (print, CSV, table cards), publication, refill,
+  meeting edits, no-show marks and outcomes report;
 * `urls`: the URLconf, mounted by `wagtail_hooks` under /admin/bookings/.
 
 Permissions (give them to the Organisers group; superusers have them all), checked with
