@@ -36,26 +36,33 @@ def scheduled_world(
     capture: Any,
     monkeypatch: Any,
     *,
-    languages: tuple[str, ...] = ("hu", "en", "hu", "en"),
+    people: tuple[tuple[str, str], ...] = (
+        ("company", "hu"),
+        ("company", "en"),
+        ("researcher", "hu"),
+        ("researcher", "en"),
+    ),
     publish: bool = True,
     **fields: Any,
 ) -> World:
-    """Two companies and two researchers (languages in that order: c1, c2, r1, r2) of one
-    event (3 rounds, 2 tables), every pair sharing a field of interest; the schedule is
+    """`people` (side, language) of one event (3 rounds, 2 tables unless `fields` say
+    otherwise; by default two companies and two researchers, Hungarian and English), every
+    pair sharing a field of interest; the schedule is
     computed and, with `publish`, published (its e-mails delivered, then the outbox of
     `django.core.mail` emptied). `capture` is `django_capture_on_commit_callbacks`; jobs run
     inline from here on (`monkeypatch`)."""
     run_tasks_inline(monkeypatch)
     page, offering = speed_event(home, **fields)
-    sides = ("company", "company", "researcher", "researcher")
     with capture(execute=True):
-        people = [
+        made = [
             factories.participant(page, side, language=language, name=f"{side} {n}")
-            for n, (side, language) in enumerate(zip(sides, languages, strict=True), start=1)
+            for n, (side, language) in enumerate(people, start=1)
         ]
         publish_list(offering)
         speed_dating_schedule.run_scheduler(offering_id=offering.pk)
         if publish:
             speed_dating_agendas.publish_schedule(offering_id=offering.pk)
     mail.outbox.clear()
-    return World(page, offering, people[:2], people[2:])
+    companies = [p for p in made if p.side == "company"]
+    researchers = [p for p in made if p.side == "researcher"]
+    return World(page, offering, companies, researchers)
