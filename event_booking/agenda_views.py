@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from event_booking.models import Booking, Meeting, MeetingOutcome, Participant, Side
@@ -81,13 +81,13 @@ class FeedbackForm(forms.Form):
         for meeting in meetings:
             partner = meeting.researcher if side == Side.COMPANY else meeting.company
             rating = forms.TypedChoiceField(
-                label=gettext_lazy("Rating"),
+                label=pgettext_lazy("speed dating", "Rating"),
                 choices=[("", "–"), *[(n, str(n)) for n in range(1, 6)]],
                 coerce=int,
                 required=False,
             )
             outcome = forms.ChoiceField(
-                label=gettext_lazy("Outcome"),
+                label=pgettext_lazy("speed dating", "Outcome"),
                 choices=[("", "–"), *MeetingOutcome.choices],
                 required=False,
             )

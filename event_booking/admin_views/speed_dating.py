@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
@@ -111,7 +111,7 @@ def speed_publish(request: HttpRequest, offering_id: int) -> HttpResponse:
         offering_id,
         lambda: publish_schedule(offering_id=offering_id),
         "event_booking.speed_publish",
-        _gettext("The schedule is published; every participant gets their agenda by e-mail."),
+        gettext("The schedule is published; every participant gets their agenda by e-mail."),
     )
 
 
@@ -124,7 +124,7 @@ def speed_refill(request: HttpRequest, offering_id: int) -> HttpResponse:
         result = meeting_changes.refill_freed_slots(offering_id=offering_id, force=True)
         messages.info(
             request,
-            _gettext("%(cancelled)s meetings cancelled, %(added)s meetings added.")
+            gettext("%(cancelled)s meetings cancelled, %(added)s meetings added.")
             % {"cancelled": result.cancelled, "added": result.added},
         )
 
@@ -133,7 +133,7 @@ def speed_refill(request: HttpRequest, offering_id: int) -> HttpResponse:
         offering_id,
         refill,
         "event_booking.speed_refill",
-        _gettext("Freed places filled; the people concerned are told by e-mail."),
+        gettext("Freed places filled; the people concerned are told by e-mail."),
     )
 
 
@@ -143,11 +143,15 @@ class MeetingEditForm(forms.Form):
         ("swap", _("Swap places with another meeting")),
         ("cancel", _("Cancel the meeting")),
         ("lock", _("Lock (the scheduler keeps it)")),
-        ("unlock", _("Unlock")),
+        ("unlock", pgettext_lazy("speed dating", "Unlock")),
     ]
     action = forms.ChoiceField(label=_("What to do"), choices=ACTIONS, widget=forms.RadioSelect)
-    round = forms.IntegerField(label=_("Round"), required=False, min_value=1)
-    table = forms.IntegerField(label=_("Table"), required=False, min_value=1)
+    round = forms.IntegerField(
+        label=pgettext_lazy("speed dating", "Round"), required=False, min_value=1
+    )
+    table = forms.IntegerField(
+        label=pgettext_lazy("speed dating", "Table"), required=False, min_value=1
+    )
     other = forms.ModelChoiceField(
         label=_("Other meeting"), queryset=Meeting.objects.none(), required=False
     )
@@ -160,7 +164,7 @@ class MeetingEditForm(forms.Form):
             .select_related("company", "researcher")
         )
         self.fields["other"].label_from_instance = lambda m: (
-            _gettext("Round %(round)s, table %(table)s: %(company)s – %(researcher)s")
+            gettext("Round %(round)s, table %(table)s: %(company)s – %(researcher)s")
             % {
                 "round": m.round,
                 "table": m.table,
@@ -187,15 +191,15 @@ def _apply(meeting: Meeting, data: dict) -> str:
         meeting_changes.move_meeting(
             meeting_id=meeting.pk, round_number=data["round"], table=data["table"]
         )
-        return _gettext("Meeting moved and locked; both people are told by e-mail.")
+        return gettext("Meeting moved and locked; both people are told by e-mail.")
     if action == "swap":
         meeting_changes.swap_meetings(meeting_id=meeting.pk, other_id=data["other"].pk)
-        return _gettext("Meetings swapped and locked; the people concerned are told by e-mail.")
+        return gettext("Meetings swapped and locked; the people concerned are told by e-mail.")
     if action == "cancel":
         meeting_changes.cancel_meeting(meeting_id=meeting.pk)
-        return _gettext("Meeting cancelled; both people are told by e-mail.")
+        return gettext("Meeting cancelled; both people are told by e-mail.")
     meeting_changes.set_meeting_lock(meeting_id=meeting.pk, locked=action == "lock")
-    return _gettext("Meeting locked.") if action == "lock" else _gettext("Meeting unlocked.")
+    return gettext("Meeting locked.") if action == "lock" else gettext("Meeting unlocked.")
 
 
 @permission_required(PERM_CHANGE)
@@ -230,7 +234,7 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
         request,
         "event_booking/admin/speed_meeting.html",
         {
-            "page_title": _gettext("Change meeting"),
+            "page_title": gettext("Change meeting"),
             "page_subtitle": meeting.event.offering.title,
             "header_icon": "calendar",
             "meeting": meeting,

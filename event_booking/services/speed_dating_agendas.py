@@ -29,7 +29,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from event_booking import calendars
 from event_booking.calendar_entries import CalendarEntry, budapest, calendar_uid
@@ -200,16 +200,21 @@ def schedule_grid(event: SpeedDatingEvent, page: EventPage) -> list[GridRound]:
 
 
 GRID_CSV_HEADERS = (
-    gettext_lazy("Round"),
-    gettext_lazy("Start"),
-    gettext_lazy("End"),
-    gettext_lazy("Table"),
-    gettext_lazy("Company"),
-    gettext_lazy("Company contact"),
-    gettext_lazy("Researcher"),
-    gettext_lazy("Researcher contact"),
-    gettext_lazy("Locked"),
+    pgettext_lazy("speed dating", "Round"),
+    pgettext_lazy("speed dating", "Start"),
+    pgettext_lazy("speed dating", "End"),
+    pgettext_lazy("speed dating", "Table"),
+    pgettext_lazy("speed dating", "Company"),
+    pgettext_lazy("speed dating", "Company contact"),
+    pgettext_lazy("speed dating", "Researcher"),
+    pgettext_lazy("speed dating", "Researcher contact"),
+    pgettext_lazy("speed dating", "Locked"),
 )
+
+LOCKED_TEXT = {
+    True: pgettext_lazy("speed dating", "yes"),
+    False: pgettext_lazy("speed dating", "no"),
+}
 
 
 def grid_csv_rows(grid: list[GridRound]) -> list[list[object]]:
@@ -229,7 +234,7 @@ def grid_csv_rows(grid: list[GridRound]) -> list[list[object]]:
                     meeting.company.booking.name,
                     meeting.researcher.organisation,
                     meeting.researcher.booking.name,
-                    _("yes") if meeting.locked else _("no"),
+                    str(LOCKED_TEXT[meeting.locked]),
                 ]
             )
     return rows
