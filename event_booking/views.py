@@ -33,7 +33,7 @@ from wagtail.models import Page
 from event_booking import calendars
 from event_booking.api import BookingRateThrottle
 from event_booking.forms import BookingForm, booking_setup
-from event_booking.models import Booking, BookingStatus, OfferingKind
+from event_booking.models import Booking, BookingStatus, OfferingKind, Participant
 from event_booking.services import bookings as booking_services
 from event_booking.services import waitlist
 from event_booking.services.errors import BookingError, BookingNotFound, InvalidBooking
@@ -215,6 +215,7 @@ def _manage_context(request: HttpRequest, booking: Booking, token: str) -> dict[
         "is_active": booking.status in {BookingStatus.CONFIRMED, BookingStatus.WAITLISTED},
         "can_cancel": booking_services.booker_may_cancel(booking),
         "manage_url": manage_path(booking, language=language),
+        "has_profile": Participant.objects.filter(booking=booking).exists(),
     }
 
 

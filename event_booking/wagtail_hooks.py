@@ -47,6 +47,16 @@ def register_booking_log_actions(actions) -> None:  # noqa: ANN001 (Wagtail's re
     """Audit-log entries of organiser actions; they name the booking reference only."""
     actions.register_action("event_booking.cancel", _("Cancel booking"), _("Booking cancelled"))
     actions.register_action(
+        "event_booking.speed_dating_list",
+        _("Publish participant list"),
+        _("Speed-dating participant list published"),
+    )
+    actions.register_action(
+        "event_booking.speed_dating_schedule",
+        _("Run the scheduler"),
+        _("Speed-dating schedule made"),
+    )
+    actions.register_action(
         "event_booking.promote", _("Promote booking"), _("Promoted from the waiting list")
     )
     actions.register_action("event_booking.move", _("Move booking"), _("Moved to another offering"))

@@ -34,14 +34,14 @@ from cms.demo import users
 from cms.demo.bilingual import T, pick
 from cms.demo.data import block
 from cms.demo.data.clusters import CLUSTERS, ClusterSeed
-from cms.demo.data.events import EVENTS, EventSeed
+from cms.demo.data.events import EVENTS, FIELDS_OF_INTEREST, EventSeed
 from cms.demo.data.site import CLUSTER_INDEX, EVENT_INDEX, HOME, TRAINING_INDEX
 from cms.demo.data.trainings import TOPICS, TRAININGS, TrainingSeed
 from cms.demo.data.venues import VENUES
 from cms.demo.logos import ensure_logo
 from cms.demo.pages import ensure_child_page, ensure_english, ensure_snippet
 from cms.models import HomePage, Sector, Venue
-from event_booking.models import EventIndexPage, EventPage
+from event_booking.models import EventIndexPage, EventPage, FieldOfInterest
 from training_catalog.models import TrainingIndexPage, TrainingPage, TrainingRun, TrainingTopic
 
 HOME_TITLE = T("Észak-alföldi Klaszterközpont", "North Great Plain Cluster Centre")
@@ -89,8 +89,14 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
     }
     for seed in TRAININGS:
         _seed_training(training_index, seed, topics, venues, today, created)
+    fields_of_interest = {
+        slug: _seed_snippet(
+            FieldOfInterest, {"slug": slug}, {"slug": slug, "name": name}, created, "topics"
+        )
+        for slug, name in FIELDS_OF_INTEREST.items()
+    }
     for seed in EVENTS:
-        _seed_event(event_index, seed, venues, today, created)
+        _seed_event(event_index, seed, venues, fields_of_interest, today, created)
 
     created["users"] += users.ensure_demo_users(
         managed_clusters={username: clusters[slug] for username, slug in MANAGED_CLUSTERS.items()}
@@ -206,6 +212,7 @@ def _seed_event(
     index: EventIndexPage,
     seed: EventSeed,
     venues: dict[str, Venue],
+    fields_of_interest: dict[str, FieldOfInterest],
     today: dt.date,
     created: Counter,
 ) -> EventPage:
@@ -219,6 +226,9 @@ def _seed_event(
         "registration_opens": _local(today + dt.timedelta(days=opens), dt.time(8, 0)),
         "registration_closes": _local(today + dt.timedelta(days=closes), dt.time(23, 59)),
     }
+    if seed.speed_field:
+        fields["speed_field"] = fields_of_interest[seed.speed_field]
+        fields["speed_request_deadline"] = start - dt.timedelta(days=seed.speed_deadline_days)
 
     def add_clusters(page: EventPage) -> None:
         page.participating_clusters.set(

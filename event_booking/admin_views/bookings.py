@@ -17,7 +17,7 @@ from event_booking.admin_views import PERM_CHANGE, PERM_VIEW
 from event_booking.admin_views.export_columns import export_headers, export_row
 from event_booking.exports import csv_response, xlsx_response
 from event_booking.models import Booking, BookingStatus, EmailOutbox, Offering
-from event_booking.services import notifications, organiser
+from event_booking.services import notifications, organiser, speed_dating_events
 from event_booking.services.payment import amount_payable
 from event_booking.services.waitlist import waitlist_positions
 
@@ -86,5 +86,6 @@ def offering_bookings(request: HttpRequest, offering_id: int) -> HttpResponse:
             "failed_emails": failed_emails_for(offering),
             "can_change": request.user.has_perm(PERM_CHANGE),
             "statuses": BookingStatus,
+            "speed_dating": speed_dating_events.summary(offering),
         },
     )

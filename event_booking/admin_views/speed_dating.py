@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 """The organisers' speed-dating screens: the schedule grid (rounds x tables, printable for the
 room, CSV), the table card sheet, publishing, "fill freed slots", single-meeting edits
 (move, swap, cancel, lock), no-show marks, and the outcomes report.
@@ -5,10 +6,17 @@ room, CSV), the table card sheet, publishing, "fill freed slots", single-meeting
 Viewing needs `PERM_VIEW`, changing `PERM_CHANGE` (as the bookings screens). The views parse
 input and call the services (`speed_dating_agendas`, `meeting_changes`, `meeting_outcomes`);
 a refused edit is shown next to its field, nothing is saved.
+=======
+"""Organiser actions of a speed-dating event: publish the participant list, run the scheduler.
+
+Both are POST buttons on the offering's bookings screen (`event_booking.change_booking`); they
+call the services, write Wagtail's audit log and go back to that screen with a message.
+>>>>>>> sda
 """
 
 from __future__ import annotations
 
+<<<<<<< HEAD
 from typing import Any
 
 from django import forms
@@ -18,11 +26,19 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+=======
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+>>>>>>> sda
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_required
 from wagtail.log_actions import log
 
+<<<<<<< HEAD
 from event_booking.admin_views import PERM_CHANGE, PERM_VIEW
 from event_booking.admin_views.common import DOMAIN_ERRORS, domain_message
 from event_booking.exports import csv_response
@@ -100,10 +116,35 @@ def _run(request: HttpRequest, offering_id: int, action: Any, log_action: str, d
         )
         messages.success(request, done)
     return _back(offering_id)
+=======
+from event_booking.admin_views import PERM_CHANGE
+from event_booking.admin_views.common import DOMAIN_ERRORS, domain_message
+from event_booking.models import Offering
+from event_booking.services import speed_dating_events, speed_dating_schedule
+
+
+def _run(
+    request: HttpRequest,
+    offering_id: int,
+    *,
+    action: Callable[[], str],
+    log_action: str,
+) -> HttpResponse:
+    offering = get_object_or_404(Offering, pk=offering_id)
+    try:
+        success = action()
+    except DOMAIN_ERRORS as error:
+        messages.error(request, domain_message(error))
+    else:
+        log(instance=offering, action=log_action, user=request.user)
+        messages.success(request, success)
+    return redirect("event_booking_admin:offering_bookings", offering_id=offering.pk)
+>>>>>>> sda
 
 
 @require_POST
 @permission_required(PERM_CHANGE)
+<<<<<<< HEAD
 def speed_publish(request: HttpRequest, offering_id: int) -> HttpResponse:
     """Publish the schedule: participants see their agendas and get them by e-mail."""
     return _run(
@@ -113,10 +154,21 @@ def speed_publish(request: HttpRequest, offering_id: int) -> HttpResponse:
         "event_booking.speed_publish",
         gettext("The schedule is published; every participant gets their agenda by e-mail."),
     )
+=======
+def publish_participants(request: HttpRequest, offering_id: int) -> HttpResponse:
+    """Publish the participant list: participants may browse profiles and send requests."""
+
+    def action() -> str:
+        speed_dating_events.publish_participants(offering_id=offering_id)
+        return _("The participant list is published: participants can now send requests.")
+
+    return _run(request, offering_id, action=action, log_action="event_booking.speed_dating_list")
+>>>>>>> sda
 
 
 @require_POST
 @permission_required(PERM_CHANGE)
+<<<<<<< HEAD
 def speed_refill(request: HttpRequest, offering_id: int) -> HttpResponse:
     """Fill freed places of a published schedule without moving any meeting."""
 
@@ -288,4 +340,15 @@ def speed_outcomes(request: HttpRequest, offering_id: int) -> HttpResponse:
             "figures": figures,
             "stages": stages,
         },
+=======
+def run_scheduler(request: HttpRequest, offering_id: int) -> HttpResponse:
+    """Run the scheduler now (locked meetings are kept; refused once published)."""
+
+    def action() -> str:
+        report = speed_dating_schedule.run_scheduler(offering_id=offering_id)
+        return _("Schedule made: %(count)d meetings.") % {"count": len(report.meetings)}
+
+    return _run(
+        request, offering_id, action=action, log_action="event_booking.speed_dating_schedule"
+>>>>>>> sda
     )

@@ -9,6 +9,16 @@ app_name = "event_booking_admin"
 urlpatterns = [
     path("", offerings.offering_index, name="offering_index"),
     path("offerings/<int:offering_id>/", bookings.offering_bookings, name="offering_bookings"),
+    path(
+        "offerings/<int:offering_id>/speed-dating/publish-list/",
+        speed_dating.publish_participants,
+        name="speed_dating_publish_list",
+    ),
+    path(
+        "offerings/<int:offering_id>/speed-dating/run/",
+        speed_dating.run_scheduler,
+        name="speed_dating_run",
+    ),
     path("<int:booking_id>/cancel/", actions.booking_cancel, name="booking_cancel"),
     path("<int:booking_id>/promote/", actions.booking_promote, name="booking_promote"),
     path("<int:booking_id>/move/", actions.booking_move, name="booking_move"),

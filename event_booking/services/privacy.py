@@ -25,7 +25,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from event_booking.models import ACTIVE_STATUSES, Booking, EmailOutbox, OutboxStatus
+from event_booking.models import (
+    ACTIVE_STATUSES,
+    Booking,
+    EmailOutbox,
+    OutboxStatus,
+    Participant,
+)
 from event_booking.services import bookings as booking_services
 from event_booking.services.locking import lock_bookings
 from event_booking.services.offerings import upcoming
@@ -129,7 +135,11 @@ def export_person(*, email: str) -> dict[str, Any]:
     address with no bookings gives an empty list, not an error: "we hold nothing" is an
     answer the organiser must be able to give too.
     """
-    bookings = list(bookings_of(email=email).prefetch_related("emails"))
+    bookings = list(
+        bookings_of(email=email)
+        .select_related("speed_dating_profile")
+        .prefetch_related("emails", "speed_dating_profile__interests")
+    )
     exported = []
     for booking in bookings:
         row = export_booking(booking)
@@ -137,6 +147,17 @@ def export_person(*, email: str) -> dict[str, Any]:
             row["consent_text"] = (
                 booking.consent.text_en if booking.language == "en" else booking.consent.text_hu
             )
+        profile = getattr(booking, "speed_dating_profile", None)
+        if profile is not None:
+            row["speed_dating_profile"] = {
+                "side": profile.side,
+                "organisation": profile.organisation,
+                "interests": [field.name for field in profile.interests.all()],
+                "offer": profile.offer,
+                "look_for": profile.look_for,
+                "auto_accept": profile.auto_accept,
+                "profile_consent_at": _iso(profile.profile_consent_at),
+            }
         row["emails"] = [
             {
                 "kind": outbox.kind,
@@ -187,6 +208,11 @@ def anonymise_bookings(*, booking_ids: Iterable[int]) -> int:
             booking.save(update_fields=[*PERSONAL_FIELDS, "reminders_enabled", "anonymised_at"])
             count += 1
         done = [b.pk for b in bookings]
+        # A speed-dating profile is the person's own text: it goes too (side, interests,
+        # meetings and feedback stay for the statistics).
+        Participant.objects.filter(booking_id__in=done).update(
+            organisation="", offer="", look_for="", cluster=None, profile_consent=False
+        )
         EmailOutbox.objects.filter(booking_id__in=done, status=OutboxStatus.PENDING).update(
             status=OutboxStatus.SKIPPED
         )

@@ -25,6 +25,8 @@ from event_booking.models import (
     BookingStatus,
     EventKind,
     EventPage,
+    MeetingRequest,
+    MeetingStatus,
     Offering,
     Participant,
     SpeedDatingEvent,
@@ -59,6 +61,14 @@ def speed_event(offering: Offering) -> SpeedDatingEvent:
     return event
 
 
+def event_state(offering: Offering) -> SpeedDatingEvent:
+    """The running state for reading: the stored row, or a fresh unsaved one (reading
+    creates nothing)."""
+    return SpeedDatingEvent.objects.filter(offering=offering).first() or SpeedDatingEvent(
+        offering=offering
+    )
+
+
 def active_participants(offering_id: int) -> QuerySet[Participant]:
     """The participants taking part (see the module docstring)."""
     return Participant.objects.filter(
@@ -89,6 +99,22 @@ def publish_participants(*, offering_id: int) -> SpeedDatingEvent:
             event.participants_published_at = timezone.now()
             event.save(update_fields=["participants_published_at"])
         return event
+
+
+def summary(offering: Offering) -> dict[str, object] | None:
+    """What the organiser's bookings screen shows of a speed-dating event (None for other
+    offerings): its state, participants taking part, requests and the last scheduler run."""
+    if event_page(offering) is None:
+        return None
+    event = event_state(offering)
+    taking_part = active_participants(offering.pk)
+    meetings = event.meetings.filter(status=MeetingStatus.SCHEDULED).count() if event.pk else 0
+    return {
+        "event": event,
+        "participants": taking_part.count(),
+        "requests": MeetingRequest.objects.filter(sender__in=taking_part).count(),
+        "meetings": meetings,
+    }
 
 
 def _upsert_once(name: str, func: str, offering_id: int, when: dt.datetime) -> None:

@@ -23,7 +23,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from cluster_pages.models import ClusterProfilePage, County
 from cms.demo.seed import seed_demo
 from cms.models import HomePage, Venue
-from event_booking.models import EventKind, EventPage
+from event_booking.models import EventKind, EventPage, FieldOfInterest
 from tests import factories
 from training_catalog.models import TrainingPage, TrainingRun, TrainingTopic
 
@@ -227,7 +227,7 @@ def test_trainings_have_runs_price_vat_note_and_trainers_in_both_languages(seede
 
 
 def test_snippets_have_english_translations_from_wagtail_localize(seeded):
-    for model in [Venue, TrainingTopic]:
+    for model in [Venue, TrainingTopic, FieldOfInterest]:
         hungarian = model.objects.filter(locale__language_code="hu")
         assert hungarian.exists()
         for snippet in hungarian:

@@ -162,18 +162,23 @@ def test_booking_form_shows_the_profile_fields_with_an_unticked_consent(client, 
     assert 'name="profile_consent" checked' not in html
 
 
-def test_booking_form_without_profile_shows_errors_next_to_the_fields(home):
-    page, _offering = speed_event(home)
-    data = {
+def form_data(**profile):
+    """The booking form's fields filled in, with the profile fields given."""
+    return {
         "name": "Kovács Anna",
         "email": "anna@example.org",
         "organisation": "Debreceni Egyetem",
         "seats": 1,
         "consent": "on",
         "consent_version": current_consent().version,
+        **profile,
     }
 
-    response = Client().post(f"/hu/bookings/new/{page.pk}/", data)
+
+def test_booking_form_without_profile_shows_errors_next_to_the_fields(home):
+    page, _offering = speed_event(home)
+
+    response = Client().post(f"/hu/bookings/new/{page.pk}/", form_data())
 
     assert response.status_code == 200
     errors = response.context["booking_form"].errors
@@ -184,22 +189,27 @@ def test_booking_form_without_profile_shows_errors_next_to_the_fields(home):
 def test_booking_form_with_profile_books_and_stores_it(home):
     page, _offering = speed_event(home)
     field = factories.field_of_interest()
-    data = {
-        "name": "Kovács Anna",
-        "email": "anna@example.org",
-        "organisation": "Debreceni Egyetem",
-        "seats": 1,
-        "consent": "on",
-        "consent_version": current_consent().version,
-        "side": "company",
-        "interests": [str(field.pk)],
-        "offer": "Pilot üzem",
-        "look_for": "Kutatói partner",
-        "profile_consent": "on",
-    }
+    data = form_data(
+        side="company",
+        interests=[str(field.pk)],
+        offer="Pilot üzem",
+        look_for="Kutatói partner",
+        profile_consent="on",
+    )
 
     response = Client().post(f"/hu/bookings/new/{page.pk}/", data)
 
     assert response.status_code == 302, response.context["booking_form"].errors
     participant = Participant.objects.get()
     assert participant.side == "company" and participant.offer == "Pilot üzem"
+
+
+def test_the_event_editor_has_a_speed_dating_tab(home, admin_client):
+    page, _offering = speed_event(home)
+
+    response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for name in ("speed_rounds", "speed_tables", "speed_request_deadline", "speed_objective"):
+        assert f'name="{name}"' in html

@@ -14,6 +14,15 @@ from cms.demo.bilingual import T
 from cms.demo.data import block
 from event_booking.models import EventKind
 
+#: Fields of interest of the speed-dating events (slug: name).
+FIELDS_OF_INTEREST = {
+    "kreativ-ipar": T("Kreatív ipar és formatervezés", "Creative industries and design"),
+    "gyartas": T("Gyártás és termékfejlesztés", "Manufacturing and product development"),
+    "orvostechnika": T("Orvostechnika", "Medical technology"),
+    "gyogyszeripar": T("Gyógyszeripar", "Pharmaceuticals"),
+    "digitalis-egeszseg": T("Digitális egészségügy", "Digital health"),
+}
+
 AGENCY = T("Észak-alföldi Klaszterközpont", "North Great Plain Cluster Centre")
 PROGRAMME = T("Program", "Programme")
 
@@ -27,6 +36,8 @@ class EventSeed:
     registration: tuple[int, int]  # opens, closes: days from the first run
     venue: str | None = None  # a key of `cms.demo.data.venues.VENUES`
     clusters: tuple[str, ...] = ()  # Hungarian slugs of participating clusters
+    speed_field: str | None = None  # speed dating: a key of FIELDS_OF_INTEREST
+    speed_deadline_days: int = 3  # speed dating: requests close this many days before
 
 
 def description(intro: T, agenda: list[T]) -> list[dict]:
@@ -233,8 +244,14 @@ EVENTS = [
             ),
             "capacity": 40,
             "fee": Decimal("0"),
-            "max_seats_per_booking": 2,
+            "max_seats_per_booking": 1,
+            "speed_rounds": 8,
+            "speed_meeting_minutes": 10,
+            "speed_break_minutes": 5,
+            "speed_tables": 12,
+            "speed_max_requests": 8,
         },
+        speed_field="kreativ-ipar",
         starts_in_days=-70,
         starts_at=dt.time(17, 0),
         hours=3,
@@ -278,8 +295,16 @@ EVENTS = [
             ),
             "capacity": 36,
             "fee": Decimal("15.00"),
-            "max_seats_per_booking": 2,
+            "max_seats_per_booking": 1,
+            "speed_rounds": 10,
+            "speed_meeting_minutes": 12,
+            "speed_break_minutes": 3,
+            "speed_tables": 10,
+            "speed_max_requests": 8,
+            "speed_objective": "at-least-n",
         },
+        speed_field="orvostechnika",
+        speed_deadline_days=2,
         starts_in_days=40,
         starts_at=dt.time(13, 0),
         hours=4,
