@@ -3,11 +3,7 @@
 
 from django.urls import path
 
-<<<<<<< HEAD
-from event_booking import agenda_views, views
-=======
-from event_booking import matchmaking_views, views
->>>>>>> sda
+from event_booking import agenda_views, matchmaking_views, views
 
 urlpatterns = [
     path("new/<int:page_id>/", views.book, name="booking_create"),
@@ -15,11 +11,9 @@ urlpatterns = [
     path("<str:reference>/cancel/", views.cancel, name="booking_cancel"),
     path("<str:reference>/leave-waitlist/", views.leave_waitlist, name="booking_leave_waitlist"),
     path("<str:reference>/reminders/", views.reminders, name="booking_reminders"),
-<<<<<<< HEAD
     path("<str:reference>/agenda/", agenda_views.agenda, name="booking_agenda"),
     path("<str:reference>/agenda.ics", agenda_views.agenda_calendar, name="booking_agenda_ics"),
     path("<str:reference>/feedback/", agenda_views.feedback, name="booking_feedback"),
-=======
     path("<str:reference>/meetings/", matchmaking_views.meetings, name="booking_meetings"),
     path(
         "<str:reference>/meetings/requests/",
@@ -36,5 +30,4 @@ urlpatterns = [
         matchmaking_views.auto_accept,
         name="booking_meeting_auto_accept",
     ),
->>>>>>> sda
 ]
