@@ -16,6 +16,7 @@ from event_booking.services import bookings, speed_dating_agendas
 from event_booking.services.errors import InvalidBooking
 from event_booking.tokens import booking_token
 from tests import factories
+from tests.event_booking.organiser_helpers import organiser
 from tests.event_booking.speed_dating_helpers import speed_event
 from tests.event_booking.speed_schedule_helpers import scheduled_world
 
@@ -185,3 +186,24 @@ def test_publishing_before_the_scheduler_ran_is_refused_on_the_offering(home):
         speed_dating_agendas.publish_schedule(offering_id=offering.pk)
 
     assert error.value.field == "offering"
+
+
+def test_the_organiser_publishes_from_the_grid_and_everyone_gets_their_agenda(
+    home, django_capture_on_commit_callbacks, monkeypatch
+):
+    world = scheduled_world(home, django_capture_on_commit_callbacks, monkeypatch, publish=False)
+    client = Client()
+    client.force_login(organiser())
+    grid = f"/admin/bookings/offerings/{world.offering.pk}/speed-dating/"
+
+    draft = client.get(grid).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{grid}publish/")
+    printed = client.get(f"{grid}?print=grid").content.decode()
+
+    assert "Publish the schedule" in draft
+    assert response.status_code == 302
+    assert len(mail.outbox) == 4
+    assert "Publish the schedule" not in client.get(grid).content.decode()
+    assert "size: A4 landscape" in printed
+    assert printed.count("data-meeting=") == 4
