@@ -19,7 +19,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from event_booking.models import Booking, Meeting, MeetingOutcome, Participant, Side
+from event_booking.models import (
+    Booking,
+    BookingStatus,
+    Meeting,
+    MeetingOutcome,
+    Participant,
+    Side,
+)
 from event_booking.services import meeting_outcomes
 from event_booking.services.errors import BookingError, InvalidBooking
 from event_booking.services.speed_dating_agendas import agenda_for, agenda_ics
@@ -52,6 +59,7 @@ def agenda(request: HttpRequest, reference: str) -> HttpResponse:
                 "participant": participant,
                 "details": offering_details(booking, language),
                 "items": items,
+                "is_confirmed": booking.status == BookingStatus.CONFIRMED,
                 "token": token,
                 "ics_url": ics_url,
                 "manage_url": manage_path(booking, language=language),

@@ -132,8 +132,11 @@ def test_a_cancelled_participant_sees_no_agenda(world, django_capture_on_commit_
         bookings.cancel_booking(booking_id=company.booking_id)
 
     response = Client().get(agenda_url(company, "en"))
+    ics = Client().get(agenda_url(company, "en", "agenda.ics"))
 
     assert "data-meeting=" not in response.content.decode()
+    assert "data-agenda-inactive" in response.content.decode()
+    assert ics.status_code == 404
 
 
 # --- e-mails ---------------------------------------------------------------------------------
