@@ -100,6 +100,8 @@ def test_the_people_touched_by_a_refill_are_told_once_in_their_language(
     assert len({m.to[0] for m in changed}) == len(changed)
     english = [m for m in changed if m.to[0] == world.researchers[1].booking.email]
     assert english and english[0].subject.startswith("Your meetings have changed:")
+    hungarian = [m for m in changed if m.to[0] == world.researchers[0].booking.email]
+    assert hungarian and hungarian[0].subject.startswith("Változtak a találkozói:")
 
 
 def test_the_refill_job_run_twice_changes_and_sends_nothing_more(
