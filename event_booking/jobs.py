@@ -63,6 +63,12 @@ SCHEDULES = [
         "schedule_type": Schedule.HOURLY,
     },
     {
+        "name": "event_booking.speed_dating_refill_sweep",
+        "func": "event_booking.jobs.speed_dating_refill_sweep",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 10,
+    },
+    {
         "name": "event_booking.speed_dating_feedback",
         "func": "event_booking.jobs.speed_dating_feedback",
         "schedule_type": Schedule.HOURLY,
@@ -237,6 +243,13 @@ def speed_dating_refill(offering_id: int) -> str:
     finds nobody left holding a meeting and changes (and sends) nothing."""
     result = meeting_changes.refill_freed_slots(offering_id=int(offering_id))
     return f"cancelled {result.cancelled}, added {result.added}"
+
+
+def speed_dating_refill_sweep() -> int:
+    """Every 10 minutes: refill published speed-dating schedules that still hold meetings of
+    someone who left (`meeting_changes.refill_sweep`), in case the refill job enqueued after
+    the cancellation was lost. Harmless to repeat: a refilled event holds no such meeting."""
+    return meeting_changes.refill_sweep()
 
 
 def speed_dating_feedback() -> int:

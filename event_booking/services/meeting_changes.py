@@ -20,6 +20,7 @@ Each change set raises the schedule version once and notifies everyone it touche
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -271,3 +272,18 @@ def booking_left(*, booking: Booking) -> bool:
             lambda: async_task("event_booking.jobs.speed_dating_refill", offering_id)
         )
     return holds
+
+
+def refill_sweep(*, now: dt.datetime | None = None) -> int:
+    """The backstop of the job `booking_left` enqueues (a Redis broker may lose it): run
+    `refill_freed_slots` for every published speed-dating event that has not started (a
+    handful at a time; each returns at once when nobody left). Returns how many events
+    changed; harmless to repeat."""
+    now = now or timezone.now()
+    offering_ids = SpeedDatingEvent.objects.filter(
+        schedule_published_at__isnull=False, offering__starts_at__gt=now
+    ).values_list("offering_id", flat=True)
+    changed = 0
+    for offering_id in sorted(offering_ids):
+        changed += bool(refill_freed_slots(offering_id=offering_id).cancelled)
+    return changed

@@ -6,7 +6,12 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from event_booking.jobs import deliver_email, speed_dating_refill
+from event_booking.jobs import (
+    SCHEDULES,
+    deliver_email,
+    speed_dating_refill,
+    speed_dating_refill_sweep,
+)
 from event_booking.models import EmailKind, EmailOutbox, Meeting, MeetingStatus
 from event_booking.services import bookings, meeting_changes
 from event_booking.services.errors import InvalidBooking
@@ -277,3 +282,15 @@ def test_someone_without_booking_rights_cannot_change_meetings(world):
     assert response.status_code == 302
     assert grid.status_code == 302
     assert Meeting.objects.get(pk=meeting.pk).status == MeetingStatus.SCHEDULED
+
+
+def test_the_sweep_refills_when_the_refill_job_was_lost(world, monkeypatch):
+    monkeypatch.setattr("event_booking.services.meeting_changes.async_task", lambda *a: None)
+    leaving = world.companies[0]
+    bookings.cancel_booking(booking_id=leaving.booking_id)  # its refill job is "lost"
+    assert world.meetings_of(leaving)
+
+    assert speed_dating_refill_sweep() == 1
+    assert speed_dating_refill_sweep() == 0
+    assert not world.meetings_of(leaving)
+    assert "event_booking.speed_dating_refill_sweep" in {s["name"] for s in SCHEDULES}
