@@ -30,6 +30,7 @@ from event_booking.services import (
     meeting_outcomes,
     notifications,
     privacy,
+    speed_dating_events,
     speed_dating_schedule,
 )
 
@@ -56,6 +57,12 @@ SCHEDULES = [
         "func": "event_booking.jobs.close_registrations",
         "schedule_type": Schedule.MINUTES,
         "minutes": 1,
+    },
+    {
+        "name": "event_booking.speed_dating_sweep",
+        "func": "event_booking.jobs.speed_dating_sweep",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 15,
     },
     {
         "name": "event_booking.anonymise_ended_bookings",
@@ -234,6 +241,30 @@ def speed_dating_deadline(offering_id: int) -> str:
     the schedule (`speed_dating_schedule.run_at_deadline`). Running it twice stores one
     schedule: the deadline it handled is recorded under the offering's lock."""
     return speed_dating_schedule.run_at_deadline(offering_id=int(offering_id))
+
+
+#: How far back the sweep looks for speed-dating deadlines it may have to handle.
+SPEED_DATING_SWEEP_WINDOW = dt.timedelta(days=7)
+
+
+def speed_dating_sweep() -> int:
+    """Back up the one-off speed-dating jobs (a lost task, a stopped cluster): for every
+    speed-dating event whose request deadline passed within the last week, run the deadline
+    work; for those whose deadline is less than two days ahead, the reminders. Both are
+    idempotent (one schedule per deadline, one reminder per booking), so the sweep repeating
+    what a one-off job did changes nothing. Returns how many events it looked at."""
+    now = timezone.now()
+    past = speed_dating_events.offerings_with_deadline(
+        after=now - SPEED_DATING_SWEEP_WINDOW, until=now
+    )
+    soon = speed_dating_events.offerings_with_deadline(
+        after=now, until=now + speed_dating_events.REQUEST_REMINDER_BEFORE
+    )
+    for offering_id in past:
+        speed_dating_schedule.run_at_deadline(offering_id=offering_id, now=now)
+    for offering_id in soon:
+        matchmaking.queue_request_reminders(offering_id=offering_id, now=now)
+    return len(past) + len(soon)
 
 
 def speed_dating_refill(offering_id: int) -> str:

@@ -117,6 +117,26 @@ def summary(offering: Offering) -> dict[str, object] | None:
     }
 
 
+def offerings_with_deadline(*, after: dt.datetime, until: dt.datetime) -> list[int]:
+    """Ids of the active offerings of live source-language speed-dating pages whose request
+    deadline falls in ``(after, until]`` (for the sweep that backs up the one-off jobs)."""
+    keys = (
+        EventPage.objects.live()
+        .filter(
+            kind=EventKind.SPEED_DATING,
+            locale=Locale.get_default(),
+            speed_request_deadline__gt=after,
+            speed_request_deadline__lte=until,
+        )
+        .values("translation_key")
+    )
+    return list(
+        Offering.objects.filter(page_translation_key__in=keys, is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def _upsert_once(name: str, func: str, offering_id: int, when: dt.datetime) -> None:
     Schedule.objects.update_or_create(
         name=name,

@@ -8,7 +8,14 @@ from django.urls import reverse
 from django_q.models import Schedule
 
 from event_booking import jobs
-from event_booking.models import Meeting, MeetingStatus, Objective, RequestStatus
+from event_booking.models import (
+    EmailKind,
+    EmailOutbox,
+    Meeting,
+    MeetingStatus,
+    Objective,
+    RequestStatus,
+)
 from event_booking.scheduler.weights import Tier, pair_weight, rank_score
 from event_booking.services import bookings as booking_services
 from event_booking.services import matchmaking, speed_dating_schedule
@@ -239,3 +246,27 @@ def test_only_organisers_who_may_change_bookings_run_the_scheduler(client, home)
     assert not offering.__class__.objects.filter(
         pk=offering.pk, speed_dating__participants_published_at__isnull=False
     ).exists()
+
+
+def test_the_sweep_backs_up_lost_one_off_jobs_and_repeats_nothing(
+    home, monkeypatch, django_capture_on_commit_callbacks
+):
+    page, offering = speed_event(home)
+    company = factories.participant(page, "company")
+    factories.participant(page, "researcher")
+    publish_list(offering)
+    clock = freeze_clock(monkeypatch)
+
+    clock.now = page.speed_request_deadline - dt.timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        jobs.speed_dating_sweep()
+        jobs.speed_dating_sweep()
+    clock.now = page.speed_request_deadline + dt.timedelta(minutes=20)
+    jobs.speed_dating_sweep()
+    jobs.speed_dating_sweep()
+
+    reminders = EmailOutbox.objects.filter(kind=EmailKind.SPEED_REQUEST_REMINDER)
+    assert reminders.count() == 2  # one per participant, although the sweep ran twice
+    assert Meeting.objects.filter(company=company).count() == 1
+    offering.speed_dating.refresh_from_db()
+    assert offering.speed_dating.deadline_run_for == page.speed_request_deadline
