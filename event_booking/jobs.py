@@ -26,6 +26,8 @@ from event_booking.emails import UndeliverableAddress, build_message
 from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox, Offering
 from event_booking.services import (
     matchmaking,
+    meeting_changes,
+    meeting_outcomes,
     notifications,
     privacy,
     speed_dating_events,
@@ -65,6 +67,17 @@ SCHEDULES = [
     {
         "name": "event_booking.anonymise_ended_bookings",
         "func": "event_booking.jobs.anonymise_ended_bookings",
+        "schedule_type": Schedule.HOURLY,
+    },
+    {
+        "name": "event_booking.speed_dating_refill_sweep",
+        "func": "event_booking.jobs.speed_dating_refill_sweep",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 10,
+    },
+    {
+        "name": "event_booking.speed_dating_feedback",
+        "func": "event_booking.jobs.speed_dating_feedback",
         "schedule_type": Schedule.HOURLY,
     },
 ]
@@ -180,7 +193,8 @@ def anonymise_ended_bookings() -> int:
 
     Uses `privacy.anonymise_bookings`: name, phone, organisation, tax number and billing
     address become empty and the address a unique placeholder; seats, status and amounts stay
-    for the statistics; `anonymised_at` is set and pending e-mails are dropped. Undated
+    for the statistics; `anonymised_at` is set and pending e-mails are dropped. A speed-dating
+    participant's booking waits until their six-month follow-up e-mail has been queued. Undated
     offerings are never anonymised automatically. Running it twice is harmless: anonymised
     bookings are excluded here and skipped under a row lock there.
     """
@@ -188,11 +202,22 @@ def anonymise_ended_bookings() -> int:
     ended = Q(offering__ends_at__lte=cutoff) | Q(
         offering__ends_at__isnull=True, offering__starts_at__lte=cutoff
     )
+    # A speed-dating participant keeps their address until the six-month follow-up is sent.
+    awaiting_follow_up = Q(
+        speed_dating_profile__isnull=False, speed_dating_profile__follow_up_sent_at__isnull=True
+    ) & (
+        Q(offering__ends_at__gt=cutoff - meeting_outcomes.FOLLOW_UP_AFTER)
+        | Q(
+            offering__ends_at__isnull=True,
+            offering__starts_at__gt=cutoff - meeting_outcomes.FOLLOW_UP_AFTER,
+        )
+    )
     total = 0
     while True:
         ids = list(
             Booking.objects.filter(anonymised_at__isnull=True)
             .filter(ended)
+            .exclude(awaiting_follow_up)
             .order_by("pk")
             .values_list("pk", flat=True)[:500]
         )
@@ -240,3 +265,27 @@ def speed_dating_sweep() -> int:
     for offering_id in soon:
         matchmaking.queue_request_reminders(offering_id=offering_id, now=now)
     return len(past) + len(soon)
+
+
+def speed_dating_refill(offering_id: int) -> str:
+    """After a participant left a published speed-dating schedule: cancel their meetings,
+    refill the freed places without moving any other meeting, and notify those touched
+    (`meeting_changes.refill_freed_slots`). Running it twice is harmless: the second run
+    finds nobody left holding a meeting and changes (and sends) nothing."""
+    result = meeting_changes.refill_freed_slots(offering_id=int(offering_id))
+    return f"cancelled {result.cancelled}, added {result.added}"
+
+
+def speed_dating_refill_sweep() -> int:
+    """Every 10 minutes: refill published speed-dating schedules that still hold meetings of
+    someone who left (`meeting_changes.refill_sweep`), in case the refill job enqueued after
+    the cancellation was lost. Harmless to repeat: a refilled event holds no such meeting."""
+    return meeting_changes.refill_sweep()
+
+
+def speed_dating_feedback() -> int:
+    """Hourly: queue the after-event feedback request and the six-month follow-up of
+    speed-dating participants (`meeting_outcomes.queue_feedback_requests`). Running it twice
+    queues nothing new: the outbox holds one row per booking and kind, and follow-ups are
+    marked sent under a named lock."""
+    return meeting_outcomes.queue_feedback_requests()

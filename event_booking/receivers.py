@@ -1,16 +1,18 @@
-"""Signal receivers: keep offerings in step with published bookable pages. They only call
-services. `connect_bookable_models()` (run by the app's `ready`) connects them for every page
-type that implements `BookablePage`, whichever app it lives in."""
+"""Signal receivers: keep offerings in step with published bookable pages, and speed-dating
+schedules in step with cancelled bookings. They only call services.
+`connect_bookable_models()` (run by the app's `ready`) connects the page receivers for every
+page type that implements `BookablePage`, whichever app it lives in."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from event_booking.bookable import bookable_models
-from event_booking.services import offerings, speed_dating_events
+from event_booking.models import Booking
+from event_booking.services import meeting_changes, offerings, speed_dating_events
 
 
 def sync_offerings_on_publish(sender: type, instance: Any, **kwargs: Any) -> None:
@@ -28,6 +30,15 @@ def deactivate_offerings_on_unpublish(sender: type, instance: Any, **kwargs: Any
 def deactivate_offerings_on_delete(sender: type, instance: Any, **kwargs: Any) -> None:
     """A bookable page was deleted: as unpublishing (bookings are kept)."""
     offerings.page_removed(page=instance)
+
+
+def refill_after_booking_left(sender: type, instance: Booking, **kwargs: Any) -> None:
+    """A booking was saved: if it left a published speed-dating schedule, refill its places
+    (a job, after commit)."""
+    meeting_changes.booking_left(booking=instance)
+
+
+post_save.connect(refill_after_booking_left, sender=Booking, dispatch_uid="speed_dating_refill")
 
 
 def connect_bookable_models() -> None:

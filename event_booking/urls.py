@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from event_booking import matchmaking_views, views
+from event_booking import agenda_views, matchmaking_views, views
 
 urlpatterns = [
     path("new/<int:page_id>/", views.book, name="booking_create"),
@@ -11,6 +11,9 @@ urlpatterns = [
     path("<str:reference>/cancel/", views.cancel, name="booking_cancel"),
     path("<str:reference>/leave-waitlist/", views.leave_waitlist, name="booking_leave_waitlist"),
     path("<str:reference>/reminders/", views.reminders, name="booking_reminders"),
+    path("<str:reference>/agenda/", agenda_views.agenda, name="booking_agenda"),
+    path("<str:reference>/agenda.ics", agenda_views.agenda_calendar, name="booking_agenda_ics"),
+    path("<str:reference>/feedback/", agenda_views.feedback, name="booking_feedback"),
     path("<str:reference>/meetings/", matchmaking_views.meetings, name="booking_meetings"),
     path(
         "<str:reference>/meetings/requests/",

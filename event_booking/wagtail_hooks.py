@@ -65,6 +65,17 @@ def register_booking_log_actions(actions) -> None:  # noqa: ANN001 (Wagtail's re
         "event_booking.check_in_undo", _("Undo check-in"), _("Check-in taken back")
     )
     actions.register_action(
+        "event_booking.speed_publish",
+        _("Publish speed-dating schedule"),
+        _("Speed-dating schedule published"),
+    )
+    actions.register_action(
+        "event_booking.speed_refill", _("Fill freed places"), _("Freed places filled")
+    )
+    actions.register_action(
+        "event_booking.speed_meeting", _("Change meeting"), _("Speed-dating meeting changed")
+    )
+    actions.register_action(
         "event_booking.export_personal_data",
         _("Export personal data"),
         _("Personal data exported"),

@@ -40,6 +40,7 @@ from cms.demo.data.trainings import TOPICS, TRAININGS, TrainingSeed
 from cms.demo.data.venues import VENUES
 from cms.demo.logos import ensure_logo
 from cms.demo.pages import ensure_child_page, ensure_english, ensure_snippet
+from cms.demo.speed_dating import seed_speed_dating
 from cms.models import HomePage, Sector, Venue
 from event_booking.models import EventIndexPage, EventPage, FieldOfInterest
 from training_catalog.models import TrainingIndexPage, TrainingPage, TrainingRun, TrainingTopic
@@ -47,7 +48,15 @@ from training_catalog.models import TrainingIndexPage, TrainingPage, TrainingRun
 HOME_TITLE = T("Észak-alföldi Klaszterközpont", "North Great Plain Cluster Centre")
 HOME_SLUG = T("home", "home")
 
-CREATED_LABELS = ("pages", "translations", "venues", "topics", "images", "users")
+CREATED_LABELS = (
+    "pages",
+    "translations",
+    "venues",
+    "topics",
+    "images",
+    "users",
+    "participants",
+)
 
 # Which demo cluster each demo cluster manager may edit (Hungarian slugs).
 MANAGED_CLUSTERS = {
@@ -97,6 +106,7 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
     }
     for seed in EVENTS:
         _seed_event(event_index, seed, venues, fields_of_interest, today, created)
+    created["participants"] += seed_speed_dating(fields_of_interest=fields_of_interest)
 
     created["users"] += users.ensure_demo_users(
         managed_clusters={username: clusters[slug] for username, slug in MANAGED_CLUSTERS.items()}

@@ -6,6 +6,8 @@
 * `actions`: cancel, promote, move, check in a booking, and send a failed e-mail again;
 * `privacy`: export or erase one person's data;
 * `speed_dating`: publish a speed-dating event's participant list, run its scheduler;
+* `speed_schedule`: a speed-dating event's grid (print, CSV, table cards), publication,
+  refill, meeting edits, no-show marks and outcomes report;
 * `urls`: the URLconf, mounted by `wagtail_hooks` under /admin/bookings/.
 
 Permissions (give them to the Organisers group; superusers have them all), checked with
@@ -13,7 +15,8 @@ Wagtail's `permission_required` (its "permission denied" redirect to the dashboa
 - `event_booking.view_booking`: see offerings and bookings, download CSV/Excel, export one
   person's data;
 - `event_booking.change_booking`: cancel, promote, move and check in bookings; publish a
-  speed-dating participant list and run its scheduler;
+  speed-dating participant list and run its scheduler; publish its schedule, change meetings,
+  mark no-shows;
 - `event_booking.delete_booking`: erase (anonymise) one person's data.
 The views only parse input and call the services; every rule lives there.
 """

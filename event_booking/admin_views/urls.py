@@ -3,7 +3,14 @@
 
 from django.urls import path
 
-from event_booking.admin_views import actions, bookings, offerings, privacy, speed_dating
+from event_booking.admin_views import (
+    actions,
+    bookings,
+    offerings,
+    privacy,
+    speed_dating,
+    speed_schedule,
+)
 
 app_name = "event_booking_admin"
 urlpatterns = [
@@ -24,6 +31,32 @@ urlpatterns = [
     path("<int:booking_id>/move/", actions.booking_move, name="booking_move"),
     path("<int:booking_id>/check-in/", actions.booking_check_in, name="booking_check_in"),
     path("emails/<int:outbox_id>/retry/", actions.email_retry, name="email_retry"),
+    path(
+        "offerings/<int:offering_id>/speed-dating/",
+        speed_schedule.speed_schedule,
+        name="speed_schedule",
+    ),
+    path(
+        "offerings/<int:offering_id>/speed-dating/publish/",
+        speed_schedule.speed_publish,
+        name="speed_publish",
+    ),
+    path(
+        "offerings/<int:offering_id>/speed-dating/refill/",
+        speed_schedule.speed_refill,
+        name="speed_refill",
+    ),
+    path(
+        "offerings/<int:offering_id>/speed-dating/outcomes/",
+        speed_schedule.speed_outcomes,
+        name="speed_outcomes",
+    ),
+    path("meetings/<int:meeting_id>/", speed_schedule.meeting_edit, name="speed_meeting"),
+    path(
+        "meetings/<int:meeting_id>/no-show/",
+        speed_schedule.meeting_no_show,
+        name="speed_meeting_no_show",
+    ),
     path("personal-data/", privacy.person_data, name="person_data"),
     path("personal-data/erase/", privacy.person_erase, name="person_erase"),
 ]

@@ -6,6 +6,7 @@ plain-English msgids), the offering's title (its page's translation in that lang
 live, else the source page, see `calendars.offering_entry`), dates and numbers (formatted for
 the language, times in Europe/Budapest). The offering's page is the live, *public* one
 (`services.pages.offering_page`): a translation behind a password is never named.
+Speed-dating kinds add their agenda (with its `.ics`) or feedback link (`emails.speed_dating`).
 Templates: `event_booking/emails/message.{txt,html}`. The organisation's name in the header,
 the signature and the sender's display name is `settings.ORGANISATION_NAME` in that language;
 the sender's address is the one in `DEFAULT_FROM_EMAIL` (its display name is not used).
@@ -35,6 +36,7 @@ from django.utils.translation import gettext as _
 
 from event_booking import calendars
 from event_booking.calendar_entries import CalendarEntry
+from event_booking.emails.speed_dating import speed_context, speed_texts
 from event_booking.models import Booking, BookingStatus, EmailKind, EmailOutbox
 from event_booking.services.joining import join_link_for
 from event_booking.services.payment import Price, amount_payable, price_of
@@ -124,6 +126,8 @@ def _texts(kind: str, title: str, waitlist_position: int | None) -> Texts:
                 "from them."
             ),
         )
+    if speed := speed_texts(kind, title):
+        return Texts(*speed)
     raise ValueError(f"Unknown e-mail kind: {kind!r}")
 
 
@@ -232,6 +236,9 @@ def build_message(outbox: EmailOutbox) -> EmailMultiAlternatives:
         if outbox.kind in KINDS_WITH_CALENDAR:
             ics = calendars.entry_ics(entry, join_link=context["join_link"])
             context["has_calendar"] = ics is not None
+        extra, speed_ics = speed_context(booking, outbox.kind, language)
+        context.update(extra)
+        ics = ics or speed_ics
         text_body = render_to_string(TEMPLATE_TEXT, context)
         html_body = render_to_string(TEMPLATE_HTML, context)
         subject = _one_line(texts.subject)

@@ -56,6 +56,13 @@ from event_booking.models import (
 SWEEP_GRACE = dt.timedelta(seconds=60)
 #: At most this many rows are re-enqueued by one sweep (the next sweep takes the rest).
 SWEEP_BATCH = 500
+#: Speed-dating agenda and feedback e-mails: only to a booking still confirmed.
+SPEED = (
+    EmailKind.SPEED_SCHEDULE,
+    EmailKind.SPEED_SCHEDULE_CHANGED,
+    EmailKind.SPEED_FEEDBACK,
+    EmailKind.SPEED_FOLLOW_UP,
+)
 #: The error text kept on the row is cut to this length.
 MAX_ERROR_LENGTH = 2000
 
@@ -155,13 +162,14 @@ def skip_reason(outbox: EmailOutbox, *, now: dt.datetime | None = None) -> str:
     or once the offering has started; a confirmation or promotion notice is not sent once the
     booking was cancelled (its cancellation notice is); a waiting-list notice is not sent once
     the booking left the list; a speed-dating request reminder is not sent once the booking is
-    no longer confirmed or has sent a request; nothing is sent to an anonymised booking.
+    no longer confirmed or has sent a request; a speed-dating agenda, change notice or
+    feedback request only to a confirmed booking; nothing is sent to an anonymised booking.
     """
     now = now or timezone.now()
     booking = outbox.booking
     if booking.anonymised_at is not None or not booking.email:
         return "The booking was anonymised."
-    if outbox.kind in (EmailKind.CONFIRMATION, EmailKind.PROMOTED, EmailKind.REMINDER):
+    if outbox.kind in (EmailKind.CONFIRMATION, EmailKind.PROMOTED, EmailKind.REMINDER, *SPEED):
         if booking.status != BookingStatus.CONFIRMED:
             return f"The booking is {booking.status}, no longer confirmed."
     if outbox.kind == EmailKind.SPEED_REQUEST_REMINDER:

@@ -20,6 +20,7 @@ a retried or duplicated job stores one schedule.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
@@ -59,11 +60,20 @@ def _store(event: SpeedDatingEvent, report: ScheduleReport, kept: set[int]) -> N
     event.meetings.filter(status=MeetingStatus.SCHEDULED, locked=True).exclude(pk__in=kept).update(
         status=MeetingStatus.CANCELLED, updated_at=timezone.now()
     )
-    locked = {
-        (m.round, m.table, str(m.company_id), str(m.researcher_id))
-        for m in event.meetings.filter(pk__in=kept)
-    }
-    Meeting.objects.bulk_create(
+    add_meetings(event, report.meetings, existing=event.meetings.filter(pk__in=kept))
+
+
+def slot_of(meeting: Meeting) -> Slot:
+    """A stored meeting as the pure scheduler knows it."""
+    return Slot(meeting.round, meeting.table, str(meeting.company_id), str(meeting.researcher_id))
+
+
+def add_meetings(
+    event: SpeedDatingEvent, slots: Iterable[Slot], *, existing: Iterable[Meeting]
+) -> list[Meeting]:
+    """Store the scheduler's `slots` that are not among the `existing` meetings."""
+    known = {slot_of(m) for m in existing}
+    return Meeting.objects.bulk_create(
         Meeting(
             event=event,
             round=slot.round,
@@ -71,8 +81,8 @@ def _store(event: SpeedDatingEvent, report: ScheduleReport, kept: set[int]) -> N
             company_id=int(slot.company),
             researcher_id=int(slot.researcher),
         )
-        for slot in report.meetings
-        if tuple(slot) not in locked
+        for slot in slots
+        if Slot(*slot) not in known
     )
 
 
@@ -104,7 +114,7 @@ def run_scheduler(*, offering_id: int, now: dt.datetime | None = None) -> Schedu
             rounds=page.speed_rounds,
             tables=page.speed_tables,
             weights=weights,
-            locked=[Slot(m.round, m.table, str(m.company_id), str(m.researcher_id)) for m in locks],
+            locked=[slot_of(m) for m in locks],
             min_meetings=floor,
         )
         _store(event, report, kept={m.pk for m in locks})

@@ -23,7 +23,15 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from cluster_pages.models import ClusterProfilePage, County
 from cms.demo.seed import seed_demo
 from cms.models import HomePage, Venue
-from event_booking.models import EventKind, EventPage, FieldOfInterest
+from event_booking.models import (
+    EventKind,
+    EventPage,
+    FieldOfInterest,
+    MeetingRequest,
+    Participant,
+    SpeedDatingEvent,
+)
+from event_booking.services.speed_dating_agendas import agenda_for
 from tests import factories
 from training_catalog.models import TrainingPage, TrainingRun, TrainingTopic
 
@@ -242,3 +250,18 @@ def test_snippets_have_english_translations_from_wagtail_localize(seeded):
 def test_demo_logo_images_are_small(seeded):
     for image in get_image_model().objects.all():
         assert image.file_size < 20_000, image.title
+
+
+def test_a_speed_dating_event_has_both_sides_requests_and_a_published_schedule(seeded):
+    event = SpeedDatingEvent.objects.get(offering__page_translation_key__isnull=False)
+    people = list(Participant.objects.filter(booking__offering=event.offering))
+    requests = MeetingRequest.objects.filter(sender__in=people)
+    accepted = set(requests.filter(status="accepted").values_list("sender", "recipient"))
+
+    assert {p.side for p in people} == {"company", "researcher"}
+    assert {p.booking.language for p in people} == {"hu", "en"}
+    assert any((b, a) in accepted for a, b in accepted)  # some mutual
+    assert requests.filter(status="pending").exists()
+    assert event.schedule_published_at is not None
+    english = next(p for p in people if p.booking.language == "en")
+    assert agenda_for(english)
