@@ -13,4 +13,4 @@ class WorkflowConfig(AppConfig):
     def ready(self) -> None:
         from cms.workflow import reviewers
 
-        reviewers.connect()
+        reviewers.connect(self)

@@ -3,6 +3,7 @@
 import functools
 import importlib
 
+from django.apps import apps
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
@@ -11,6 +12,9 @@ ROLE_MIGRATIONS = [
     ("cluster_pages", "0003_cluster_managers_role"),
     ("training_catalog", "0002_organisers_on_training_index"),
     ("event_booking", "0004_organisers_role"),
+    ("cms_workflow", "0003_publish_by_language"),
+    ("event_booking", "0006_organisers_publish_hungarian_only"),
+    ("training_catalog", "0004_organisers_publish_hungarian_only"),
 ]
 
 
@@ -22,7 +26,9 @@ def historical_apps():
 
 def _run_python(app_label: str, name: str):
     """The migration's RunPython operation: what `migrate` runs, forwards and backwards."""
-    (operation,) = importlib.import_module(f"{app_label}.migrations.{name}").Migration.operations
+    (operation,) = importlib.import_module(
+        f"{apps.get_app_config(app_label).name}.migrations.{name}"
+    ).Migration.operations
     return operation
 
 
