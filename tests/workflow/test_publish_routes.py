@@ -1,10 +1,11 @@
 """Wagtail's own routes to "live" are closed to whoever may not publish the page's language.
 
-Bulk publish and unpublish, revert to a revision and publish, and a go-live date: each is driven through the admin's own URL, as each role that edits the page
-but may not publish it (editors in both languages, translators and moderators in English). A
-control shows each route works for the group that approves that language, so a refusal is not
-a broken request. These routes are closed by permissions (each review group publishes only its
-own language, `cms.workflow.reviewers`), not by wrapped views.
+Bulk publish and unpublish, revert to a revision and publish, and a go-live date: each is driven
+through the admin's own URL, as each role that edits the page but may not publish it (editors in
+both languages, translators and moderators in English). A control shows each route works for the
+group that approves that language, so a refusal is not a broken request. These routes are closed
+by permissions (each review group publishes only its own language, `cms.workflow.reviewers`),
+not by wrapped views.
 
 The English page here is a translation whose synced editing was stopped, so it opens in the
 normal page editor (a synced one opens in wagtail-localize's editor, `test_closed_routes`).
