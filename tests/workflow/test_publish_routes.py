@@ -16,12 +16,11 @@ the plugin's test page type cannot be created in the admin, so it cannot be copi
 from datetime import timedelta
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, Revision
-from wagtail.test.utils.form_data import querydict_from_html
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 
+from tests.admin_routes import bulk, publish_with_go_live, revert_and_publish, scheduled
 from tests.workflow.conftest import draft
 
 # (role, language of the page): each edits the page and may not publish it.
@@ -42,21 +41,6 @@ def pages(hu_page, en_page) -> dict[str, Page]:
 
 def live(page: Page) -> Page:
     return Page.objects.get(pk=page.pk)
-
-
-def bulk(client, action: str, page: Page, data: dict | None = None):
-    """Confirm a bulk action on `page` as the admin's listing does (GET the form, POST it)."""
-    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
-    url = f"{url}?id={page.pk}"
-    assert client.get(url).status_code in (200, 302)
-    return client.post(url, data or {})
-
-
-def edit_form(client, url: str) -> dict:
-    """The page editor's form as the browser would post it, read from its HTML."""
-    response = client.get(url)
-    assert response.status_code == 200
-    return querydict_from_html(response.content.decode(), form_id="page-edit-form")
 
 
 @pytest.mark.parametrize(("role", "language", "taken"), CASES)
@@ -89,12 +73,7 @@ def test_revert_to_a_revision_and_publish_needs_publish_permission(
     old = page.latest_revision
     page.title = "Approved later"
     page.save_revision().publish()
-    client = as_user(role)
-    url = reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, old.pk])
-
-    form = edit_form(client, url)
-    form["action-publish"] = "action-publish"
-    client.post(url, form)
+    revert_and_publish(as_user(role), page, old)
 
     assert (live(page).title == old.as_object().title) is taken
 
@@ -102,20 +81,11 @@ def test_revert_to_a_revision_and_publish_needs_publish_permission(
 @pytest.mark.parametrize(("role", "language", "taken"), CASES)
 def test_a_go_live_date_is_scheduled_only_by_a_publisher(pages, as_user, role, language, taken):
     page = pages[language]
-    client = as_user(role)
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    go_live_at = timezone.localtime() + timedelta(hours=1)
-
-    form = edit_form(client, url)
-    form["title"] = "Scheduled title"
-    form["go_live_at"] = go_live_at.strftime("%Y-%m-%d %H:%M")
-    form["action-publish"] = "action-publish"
-    client.post(url, form)
+    publish_with_go_live(
+        as_user(role), page, "Scheduled title", timezone.localtime() + timedelta(hours=1)
+    )
 
     # Only an approved (or directly published) revision gets a go-live time that
     # `publish_scheduled` acts on; a draft's own date waits for the reviewer's approval.
-    scheduled = Revision.page_revisions.filter(
-        object_id=str(page.pk), approved_go_live_at__isnull=False
-    )
-    assert scheduled.exists() is taken
+    assert scheduled(page) is taken
     assert live(page).title != "Scheduled title"
