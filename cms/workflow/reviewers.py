@@ -2,12 +2,14 @@
 
 Wagtail publishes an approved revision as the approving user, with that user's publish
 permission (`wagtail.workflows.publish_workflow_state`): a reviewer who cannot publish cannot
-approve. So each review group of `CMS_WORKFLOW["REVIEW_GROUPS"]` holds `change_page` and
-`publish_page` on the top-level pages (depth 2: the home pages) of its language, which Wagtail
-applies to every page below them (`grant`). Pages that exist at migrate time are granted by the
-migrations and, for those a later migration creates (a site's own home page), after each
-`migrate`; those created at run time (the English home page, made by translation) by `connect`'s
-receiver. Through any app registry, like `install`; only what is missing is added.
+approve. So each review group (of `CMS_WORKFLOW["REVIEW_GROUPS"]`, and of the mapping of each
+active `LocaleApprovalTask`, which administrators edit: saving a task grants its groups) holds
+`change_page` and `publish_page` on the top-level pages (depth 2: the home pages) of its
+language, which Wagtail applies to every page below them (`grant`). Pages that exist at migrate
+time are granted by the migrations and, for those a later migration creates (a site's own home
+page), after each `migrate`; those created at run time (the English home page, made by
+translation) by `connect`'s receiver. Through any app registry, like `install`; only what is
+missing is added.
 
 A review group holds publish on no other language (`confine`): Wagtail's own migrations give its
 "Moderators" `publish_page` on the root, so in every language, and a moderator could publish an
@@ -38,10 +40,19 @@ def _permissions(apps: Apps, kinds: tuple[str, ...] = KINDS) -> list[Any]:
     )
 
 
-def _review_group(apps: Apps, page: Any) -> Any | None:
-    """The review group of `page`'s language (None: no group is configured or it is missing)."""
-    name = conf.review_groups().get(page.locale.language_code)
-    return apps.get_model("auth", "Group").objects.filter(name=name).first() if name else None
+def _review_groups(apps: Apps, page: Any) -> list[Any]:
+    """The groups that approve `page`'s language: by the setting and by each active task."""
+    language = page.locale.language_code
+    names = {conf.review_groups().get(language)}
+    try:
+        tasks = apps.get_model("cms_workflow", "LocaleApprovalTask").objects.filter(active=True)
+    except LookupError:  # a registry from before the plugin's first migration
+        tasks = []
+    for mapping in (task.groups_by_locale for task in tasks):
+        if isinstance(mapping, dict):
+            names.add(mapping.get(language))
+    names.discard(None)
+    return list(apps.get_model("auth", "Group").objects.filter(name__in=names))
 
 
 def top_pages(apps: Apps) -> list[Any]:
@@ -57,9 +68,9 @@ def grant(apps: Apps, pages: list[Any]) -> None:
     grants = apps.get_model("wagtailcore", "GroupPagePermission").objects
     permissions = _permissions(apps)
     for page in pages:
-        group = _review_group(apps, page)
-        for permission in permissions if group is not None else ():
-            grants.get_or_create(group_id=group.pk, page_id=page.pk, permission=permission)
+        for group in _review_groups(apps, page):
+            for permission in permissions:
+                grants.get_or_create(group_id=group.pk, page_id=page.pk, permission=permission)
 
 
 def revoke(apps: Apps, pages: list[Any]) -> None:
@@ -67,9 +78,8 @@ def revoke(apps: Apps, pages: list[Any]) -> None:
     grants = apps.get_model("wagtailcore", "GroupPagePermission").objects
     permissions = _permissions(apps)
     for page in pages:
-        group = _review_group(apps, page)
-        if group is not None:
-            grants.filter(group_id=group.pk, page_id=page.pk, permission__in=permissions).delete()
+        groups = [group.pk for group in _review_groups(apps, page)]
+        grants.filter(group_id__in=groups, page_id=page.pk, permission__in=permissions).delete()
 
 
 def confine(apps: Apps) -> None:
