@@ -36,6 +36,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.http.multipartparser import MultiPartParser
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.viewsets import viewsets
 from wagtail.log_actions import log
@@ -147,6 +148,10 @@ def edit_override(
 # wagtail-localize's locale form: the "enabled" box of its "sync from" component.
 LOCALE_SYNC_ENABLED = f"component-{LocaleSynchronization._meta.db_table}-enabled"
 LOCALES_VIEWSET = "wagtaillocales"
+LOCALE_SYNC_REFUSED = gettext_lazy(
+    "Synchronise content from another locale: not available, every locale is reviewed. "
+    "Translate the pages instead."
+)
 
 
 def _locale_view(name: str) -> View:
@@ -163,13 +168,7 @@ def _refuse_locale_sync(request: HttpRequest, locale: Locale | None) -> HttpResp
         return None
     if locale is not None:
         log(instance=locale, action=REFUSED, user=request.user, data={"route": "locale_sync"})
-    messages.error(
-        request,
-        _(
-            "Synchronise content from another locale: not available, every locale is "
-            "reviewed. Translate the pages instead."
-        ),
-    )
+    messages.error(request, LOCALE_SYNC_REFUSED)
     return redirect(request.path)
 
 
