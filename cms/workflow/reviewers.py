@@ -94,8 +94,7 @@ def confine(apps: Apps) -> None:
 def unconfine(apps: Apps) -> None:
     """Give Wagtail's "Moderators" (if a review group) `publish_page` on the root again.
 
-    Their grants on the top-level pages, which the root's then cover, are removed: the state
-    before `confine` came.
+    Their grants on the top-level pages stay: `grant` gives every review group those.
     """
     if WAGTAIL_MODERATORS not in conf.review_groups().values():
         return
@@ -103,12 +102,10 @@ def unconfine(apps: Apps) -> None:
     root = apps.get_model("wagtailcore", "Page").objects.filter(depth=1).first()
     if group is None or root is None:
         return
-    grants = apps.get_model("wagtailcore", "GroupPagePermission").objects
     for permission in _permissions(apps, ("publish",)):
-        grants.get_or_create(group_id=group.pk, page_id=root.pk, permission=permission)
-    grants.filter(
-        group_id=group.pk, page__depth=TOP_DEPTH, permission__in=_permissions(apps)
-    ).delete()
+        apps.get_model("wagtailcore", "GroupPagePermission").objects.get_or_create(
+            group_id=group.pk, page_id=root.pk, permission=permission
+        )
 
 
 def _on_page_saved(sender: type, instance: Any, created: bool, raw: bool = False, **kwargs: Any):
