@@ -208,6 +208,23 @@ def test_organiser_schedules_hungarian_events_only(world, as_user, language, tak
     assert scheduled(page) is taken
 
 
+@pytest.mark.parametrize(
+    ("role", "page_name", "taken"),
+    [
+        ("manager", "cluster", False),
+        ("organiser", "english_event", False),
+        ("moderator", "english_event", False),
+        ("organiser", "event", True),  # the control
+    ],
+)
+def test_unpublish_from_the_page_menu_needs_publish_permission(
+    world, as_user, role, page_name, taken
+):
+    page = getattr(world, page_name)
+    as_user(role).post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+    assert reloaded(page).live is not taken
+
+
 # --- Copy with "Publish copies" ---------------------------------------------------------------
 
 
