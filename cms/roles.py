@@ -10,7 +10,7 @@ by hand (`cms.grants`), except the rewrites of Wagtail's defaults named below.
 Wagtail's own migrations made "Editors" (add and edit every page, no publishing) and
 "Moderators" (also publish, lock and unlock), both on the root page so in both languages.
 Editors are left as Wagtail made them: they publish nothing, by any route. Moderators are
-rewritten by the workflow plugin (`cms.workflow.reviewers`, migration `cms_workflow.0003`):
+rewritten by the workflow plugin (`cms.workflow.reviewers`, migration `cms_workflow.0004`):
 they keep add, edit, lock and unlock on the root, but publish only below the Hungarian home
 page, so an English page goes live only through the Translation reviewers' approval. Wagtail's
 "Moderators approval" workflow on the root is replaced by the plugin's "Cluster site" (which

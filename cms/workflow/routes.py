@@ -21,7 +21,7 @@ audit log (`cms_workflow.refused`), so an administrator sees who tried what.
   Such a sync fills the locale with aliases of the other locale's pages, and Wagtail publishes
   an alias whenever its source is published: Hungarian pages would go live in the English tree
   on a moderator's approval, without translation review. With the plugin every locale is
-  reviewed, so no locale may sync; the migration `0004_no_locale_sync` removed the syncs
+  reviewed, so no locale may sync; the migration `0005_no_locale_sync` removed the syncs
   configured before.
 """
 

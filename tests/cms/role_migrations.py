@@ -12,7 +12,7 @@ ROLE_MIGRATIONS = [
     ("cluster_pages", "0003_cluster_managers_role"),
     ("training_catalog", "0002_organisers_on_training_index"),
     ("event_booking", "0004_organisers_role"),
-    ("cms_workflow", "0003_publish_by_language"),
+    ("cms_workflow", "0004_publish_by_language"),
     ("event_booking", "0006_organisers_publish_hungarian_only"),
     ("training_catalog", "0004_organisers_publish_hungarian_only"),
 ]

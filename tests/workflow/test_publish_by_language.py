@@ -1,9 +1,9 @@
 """Each review group publishes its own language only, and no locale syncs from another.
 
 Wagtail's Moderators published every page from the root, English ones included, around the
-translation review: the migration `cms_workflow.0003` confines them to the Hungarian tree.
+translation review: the migration `cms_workflow.0004` confines them to the Hungarian tree.
 wagtail-localize's locale synchronisation fills a locale with aliases that go live whenever
-their source is published: the locale form refuses it and `cms_workflow.0004` removes the syncs
+their source is published: the locale form refuses it and `cms_workflow.0005` removes the syncs
 configured before.
 """
 
@@ -53,8 +53,8 @@ def test_moderators_publish_hungarian_pages_and_reviewers_english_ones(hu_page, 
 def test_the_confinement_is_idempotent_and_reversible(hu_page, en_page, users):
     moderator = users["moderator"]
     forwards, backwards = (
-        migration("0003_publish_by_language").code,
-        migration("0003_publish_by_language").reverse_code,
+        migration("0004_publish_by_language").code,
+        migration("0004_publish_by_language").reverse_code,
     )
     grants = set(GroupPagePermission.objects.values_list("group", "page", "permission"))
 
@@ -180,7 +180,7 @@ def test_the_migration_removes_syncs_configured_before(locales, home, en_home):
     before = english_alias(new_page(home, "elotte"), english)
     assert before.live and before.alias_of_id  # the control: an unreviewed live English page
 
-    migration("0004_no_locale_sync").code(apps, None)
+    migration("0005_no_locale_sync").code(apps, None)
 
     assert not LocaleSynchronization.objects.exists()
     assert english_alias(new_page(home, "utana"), english) is None

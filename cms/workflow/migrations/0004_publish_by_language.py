@@ -22,6 +22,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
+        # On merging into main: ("cms_workflow", "0003_notices") (numbered after it already).
         ("cms_workflow", "0002_review_workflow"),
     ]
 

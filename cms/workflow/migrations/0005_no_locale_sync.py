@@ -19,7 +19,7 @@ def remove_locale_syncs(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms_workflow", "0003_publish_by_language"),
+        ("cms_workflow", "0004_publish_by_language"),
         ("wagtail_localize", "0012_localesynchronization"),
     ]
 
