@@ -208,3 +208,32 @@ class RoleGrants:
 def default_language() -> str:
     """The language code of the site's source locale (Hungarian here), as Wagtail resolves it."""
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+@dataclass(frozen=True)
+class PageGrantsWithdrawn:
+    """What one migration takes back from one role: `install` revokes, `uninstall` re-grants.
+
+    The page permissions `page_kinds` of `role` on the pages `pages` returns (from the registry
+    it is given) are removed; the group keeps everything else (it is not deleted here, unlike
+    `RoleGrants.uninstall`). Backwards, exactly those grants are given again.
+    """
+
+    role: str
+    page_kinds: tuple[str, ...]
+    pages: Callable[[Apps], Iterable[Any]]
+
+    def install(self, apps: Apps, schema_editor: Any = None) -> None:
+        group = group_named(apps, self.role)
+        if group is not None:
+            apps.get_model("wagtailcore", "GroupPagePermission").objects.filter(
+                group_id=group.pk,
+                page_id__in=[page.pk for page in self.pages(apps)],
+                permission__in=[
+                    permission(apps, PAGE_PERMISSION.format(kind=kind)) for kind in self.page_kinds
+                ],
+            ).delete()
+
+    def uninstall(self, apps: Apps, schema_editor: Any = None) -> None:
+        if group_named(apps, self.role) is not None:
+            grant_role_on_pages(apps, self.role, self.pages(apps), self.page_kinds)

@@ -20,8 +20,14 @@ Contract:
   workflow is deactivated and the root page's assignment replaced by ``WORKFLOW_NAME`` with the
   task above, so every page of every locale is reviewed. Each review group of the setting is
   created (with admin access) when missing. Both steps are idempotent and reversible.
+- **Publish by language** (`reviewers`, migration ``0004``): each review group edits and
+  publishes the top-level pages of its language and publishes nothing else; Wagtail's
+  "Moderators" lose their publish permission on the root. So Wagtail's own routes to live (bulk
+  publish, revert-and-publish, copy with "publish copies", go-live dates), which all check
+  publish permission, are closed to everyone but the language's reviewers.
 - **No side door** (`routes`): the wagtail-localize routes that publish or reveal content
-  without review are wrapped, in the admin's own URLs, by permission checks.
+  without review are wrapped, in the admin's own URLs, by permission checks; no locale may
+  "sync from" another (its aliases would go live with their source; migration ``0005``).
 - **Submit for review from the translation editor** (`translation_review`): the synced
   translation is saved as a draft revision built in memory and the page's workflow started on
   it; the live page keeps its approved text until a reviewer approves.

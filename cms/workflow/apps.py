@@ -13,5 +13,5 @@ class WorkflowConfig(AppConfig):
     def ready(self) -> None:
         from cms.workflow import reviewers, signals
 
-        reviewers.connect()
+        reviewers.connect(self)
         signals.connect()

@@ -10,6 +10,7 @@ against the site's content languages and existing groups.
 from collections import defaultdict
 from typing import Any
 
+from django.apps import apps as global_apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -18,6 +19,8 @@ from django.db import models
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
+
+from cms.workflow import reviewers
 
 # `Notice` lives in its own module (one concept per module); imported so Django registers it.
 from cms.workflow.notices import Notice  # noqa: F401
@@ -74,6 +77,16 @@ class LocaleApprovalTask(Task):
             raise ValidationError(
                 {"groups_by_locale": _("No such group: %(names)s.") % {"names": missing}}
             )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save, then give each mapped group edit and publish on its language's home pages.
+
+        Wagtail publishes an approval with the approver's own permission (`reviewers`): a group
+        mapped here in the admin must be able to publish that language, or its approvals fail.
+        A group mapped away keeps its grants (grants only add; remove them in Settings > Groups).
+        """
+        super().save(*args, **kwargs)
+        reviewers.grant(global_apps, reviewers.top_pages(global_apps))
 
     def approving_group_name(self, obj: Any) -> str | None:
         """The name of the group that approves `obj`, from its language (None: nobody's)."""

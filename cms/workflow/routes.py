@@ -18,6 +18,13 @@ through is logged too (`audit.SYNC`).
   they may not open is not shown (it carries the page's title).
 - Segment overrides in the translation editor: where the source value is a link, the override
   must be a web, e-mail, telephone or relative link (`links`).
+- "Synchronise content from another locale" in the locale form (wagtail-localize's
+  `LocaleSynchronization`): refused to everyone, superusers included, with an error message.
+  Such a sync fills the locale with aliases of the other locale's pages, and Wagtail publishes
+  an alias whenever its source is published: Hungarian pages would go live in the English tree
+  on a moderator's approval, without translation review. With the plugin every locale is
+  reviewed, so no locale may sync; the migration `0005_no_locale_sync` removed the syncs
+  configured before.
 """
 
 import json
@@ -26,13 +33,22 @@ from io import BytesIO
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.forms import CheckboxInput
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.http.multipartparser import MultiPartParser
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.admin.viewsets import viewsets
 from wagtail.log_actions import log
-from wagtail.models import Page
-from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
+from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    OverridableSegment,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.views import (
     convert,
     edit_translation,
@@ -144,3 +160,41 @@ def edit_override(
     return edit_translation.edit_override(
         request, translation_id=translation_id, overridable_segment_id=overridable_segment_id
     )
+
+
+# wagtail-localize's locale form: the "enabled" box of its "sync from" component.
+LOCALE_SYNC_ENABLED = f"component-{LocaleSynchronization._meta.db_table}-enabled"
+LOCALES_VIEWSET = "wagtaillocales"
+LOCALE_SYNC_REFUSED = gettext_lazy(
+    "Synchronise content from another locale: not available, every locale is reviewed. "
+    "Translate the pages instead."
+)
+
+
+def _locale_view(name: str) -> View:
+    """The registered view `name` ("add", "edit") of wagtail-localize's locale viewset."""
+    (viewset,) = [vs for vs in viewsets.viewsets if vs.name == LOCALES_VIEWSET]
+    return getattr(viewset, f"{name}_view")
+
+
+def _refuse_locale_sync(request: HttpRequest, locale: Locale | None) -> HttpResponse | None:
+    """Refuse a locale form that turns on "sync from" (see the module docstring), else None."""
+    if request.method != "POST" or not CheckboxInput().value_from_datadict(
+        request.POST, request.FILES, LOCALE_SYNC_ENABLED
+    ):
+        return None
+    if locale is not None:
+        log(instance=locale, action=REFUSED, user=request.user, data={"route": "locale_sync"})
+    messages.error(request, LOCALE_SYNC_REFUSED)
+    return redirect(request.path)
+
+
+def add_locale(request: HttpRequest) -> HttpResponse:
+    """wagtail-localize's "Add a locale", without "sync from"."""
+    return _refuse_locale_sync(request, None) or _locale_view("add")(request)
+
+
+def edit_locale(request: HttpRequest, pk: str) -> HttpResponse:
+    """wagtail-localize's locale editor, without "sync from"."""
+    locale = Locale.objects.filter(pk=pk).first()
+    return _refuse_locale_sync(request, locale) or _locale_view("edit")(request, pk=pk)

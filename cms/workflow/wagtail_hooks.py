@@ -37,6 +37,8 @@ def register_closed_routes() -> list:
             "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
             routes.edit_override,
         ),
+        path("locales/new/", routes.add_locale),
+        path("locales/edit/<str:pk>/", routes.edit_locale),
     ]
 
 

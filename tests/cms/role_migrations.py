@@ -3,6 +3,7 @@
 import functools
 import importlib
 
+from django.apps import apps
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
@@ -14,6 +15,9 @@ ROLE_MIGRATIONS = [
     # The reviewed snippets' workflow and permissions (cms.snippet_review), after the roles.
     ("cms", "0005_snippet_review"),
     ("training_catalog", "0005_topic_review"),
+    ("cms_workflow", "0004_publish_by_language"),
+    ("event_booking", "0007_organisers_publish_hungarian_only"),
+    ("training_catalog", "0006_organisers_publish_hungarian_only"),
 ]
 
 
@@ -25,7 +29,9 @@ def historical_apps():
 
 def _run_python(app_label: str, name: str):
     """The migration's RunPython operation: what `migrate` runs, forwards and backwards."""
-    (operation,) = importlib.import_module(f"{app_label}.migrations.{name}").Migration.operations
+    (operation,) = importlib.import_module(
+        f"{apps.get_app_config(app_label).name}.migrations.{name}"
+    ).Migration.operations
     return operation
 
 

@@ -168,7 +168,9 @@ def test_organiser_edits_and_publishes_events_and_trainings_only(demo, client):
     event_index = hu(EventIndexPage)
     for page in [hu(EventPage), hu(TrainingPage), en(hu(EventPage)), en(hu(TrainingPage))]:
         assert client.get(edit_url(page)).status_code == 200, page.title
-        assert page.permissions_for_user(user).can_publish(), page.title
+        # Hungarian pages only: English ones go live through translation review.
+        is_hungarian = page.locale.language_code == "hu"
+        assert page.permissions_for_user(user).can_publish() is is_hungarian, page.title
     for index in [event_index, hu(TrainingIndexPage), en(event_index)]:
         assert index.permissions_for_user(user).can_add_subpage()
     add_event = reverse(
@@ -209,13 +211,15 @@ def test_organiser_publishes_an_event_from_the_editor(demo, client):
     assert not event.has_unpublished_changes
 
 
-def test_editors_and_moderators_keep_wagtails_defaults(demo):
+def test_editors_publish_nothing_and_moderators_hungarian_pages_only(demo):
     editor = get_user_model().objects.get(username="editor")
     moderator = get_user_model().objects.get(username="moderator")
     for page in [hu(ClusterProfilePage, PHARMA), en(hu(EventPage))]:
         assert page.permissions_for_user(editor).can_edit()
         assert not page.permissions_for_user(editor).can_publish()
-        assert page.permissions_for_user(moderator).can_publish()
+        assert page.permissions_for_user(moderator).can_edit()
+    assert hu(ClusterProfilePage, PHARMA).permissions_for_user(moderator).can_publish()
+    assert not en(hu(EventPage)).permissions_for_user(moderator).can_publish()
 
 
 def test_roles_can_be_ensured_again_without_changes(demo):

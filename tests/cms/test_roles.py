@@ -72,6 +72,14 @@ ORGANISER_PAGE_KINDS = {"add_page", "change_page", "publish_page"}
 # Translations of the reviewed snippets (cms.snippet_review, tests/cms/test_snippet_review.py).
 SNIPPET_CHANGE = {"cms.change_sector", "cms.change_venue", "training_catalog.change_trainingtopic"}
 SNIPPET_ADD = {"cms.add_sector", "cms.add_venue", "training_catalog.add_trainingtopic"}
+ORGANISER_TRANSLATION_KINDS = {"add_page", "change_page"}
+
+
+def organiser_grants(hungarian: list[Page], english: list[Page]) -> set[tuple[int, str]]:
+    """Publish below the Hungarian index pages; add and edit only below the English ones."""
+    return {(page.pk, kind) for page in hungarian for kind in ORGANISER_PAGE_KINDS} | {
+        (page.pk, kind) for page in english for kind in ORGANISER_TRANSLATION_KINDS
+    }
 
 
 def test_fresh_migrate_installs_every_role_with_exactly_its_permissions(db):
@@ -116,16 +124,17 @@ def test_event_and_training_index_pages_are_the_organisers_in_both_languages(
     events = factories.event_index(home)
     trainings = factories.training_index(home)
     english_events = to_english(events)
+    english_trainings = to_english(trainings)
 
-    for index in [events, trainings, english_events]:
+    for index in [events, trainings, english_events, english_trainings]:
         perms = index.permissions_for_user(organiser)
         assert perms.can_add_subpage(), index.title
-        assert perms.can_publish(), index.title
-    assert page_permissions(ORGANISERS) == {
-        (index.pk, kind)
-        for index in [events, trainings, english_events]
-        for kind in ORGANISER_PAGE_KINDS
-    }
+        assert perms.can_edit(), index.title
+        # English pages go live through translation review, not the organiser's own publish.
+        assert perms.can_publish() is (index.locale.language_code == "hu"), index.title
+    assert page_permissions(ORGANISERS) == organiser_grants(
+        [events, trainings], [english_events, english_trainings]
+    )
     assert not home.permissions_for_user(organiser).can_edit()
 
 
@@ -195,10 +204,13 @@ def test_migrations_grant_on_pages_that_existed_before_them(site_with_every_page
     cluster = site_with_every_page["cluster"]
     assert page_permissions(f"Cluster managers: {cluster.title}") == {(cluster.pk, "change_page")}
     assert page_permissions(TRANSLATORS) == {(site_with_every_page["en_home"].pk, "change_page")}
-    indexes = [*site_with_every_page["events"], *site_with_every_page["trainings"]]
-    assert page_permissions(ORGANISERS) == {
-        (index.pk, kind) for index in indexes for kind in ORGANISER_PAGE_KINDS
-    }
+    (events, english_events), (trainings, english_trainings) = (
+        site_with_every_page["events"],
+        site_with_every_page["trainings"],
+    )
+    assert page_permissions(ORGANISERS) == organiser_grants(
+        [events, trainings], [english_events, english_trainings]
+    )
 
 
 def test_migrations_keep_what_an_administrator_granted_by_hand(site_with_every_page):

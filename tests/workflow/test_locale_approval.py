@@ -155,6 +155,8 @@ def test_an_administrator_edits_the_mapping_in_the_task_editor(admin_client, en_
     task.refresh_from_db()
     assert task.user_approves(en_page, users["moderator"])
     assert not task.user_approves(en_page, users["reviewer"])
+    # Approving publishes with the approver's own permission: the mapped group got it.
+    assert en_page.permissions_for_user(users["moderator"]).can_publish()
 
 
 def test_translation_reviewers_may_edit_and_publish_english_pages_only(hu_page, en_page, users):
