@@ -82,7 +82,7 @@ def in_review(en_page: Page, translator: User, strings: dict[str, str]) -> None:
         ).update(data=text)
         assert updated, source_text
     page = Page.objects.get(pk=en_page.pk).specific
-    submit_for_review(translation=translation_of(page), page=page, user=translator)
+    submit_for_review(translation=translation_of(page), obj=page, user=translator)
 
 
 def new_cluster(index: Page, token: str) -> ClusterProfilePage:
