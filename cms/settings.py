@@ -12,8 +12,12 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+import sentry_sdk
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
+from sentry_sdk.integrations.django import DjangoIntegration
+
+from cms.logs import console_logging
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -83,6 +87,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request (and gunicorn's access line) carries its id.
+    "cms.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -127,10 +133,16 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-# Persistent connections about halve request time on PostgreSQL (measured with gunicorn and wrk);
-# SQLite ignores them.
+# Persistent connections about halve request time on PostgreSQL (measured with gunicorn and wrk):
+# each web thread keeps its connection DB_CONN_MAX_AGE seconds (0: one per request), and with
+# DB_CONN_HEALTH_CHECKS a kept connection is tested before a request reuses it, so a restarted
+# PostgreSQL or a dropped connection costs a reconnect, not an error page. SQLite ignores both.
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", True),
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers queue for the lock instead of failing at once with "database is locked", and
@@ -237,8 +249,34 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads (images, documents) stay in MEDIA_ROOT unless AWS_STORAGE_BUCKET_NAME names an
+# S3-compatible bucket (AWS, MinIO, Ceph, ...), which several web machines must share (README,
+# "Deployment"). Credentials are read by boto3 from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
+# (or the machine's role), never from this file.
+MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE", "86400"))
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Image URLs are plain and stable (no expiring signature), so pages that show them
+            # can be cached; the bucket policy makes only the image folders public (README).
+            "querystring_auth": False,
+            "default_acl": None,
+            # Wagtail expects a new upload never to replace another file of the same name.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": f"public, max-age={MEDIA_MAX_AGE}"},
+        },
+    }
+else:
+    _MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _MEDIA_STORAGE,
     "staticfiles": {
         # Production sets DJANGO_STATIC_MANIFEST=1 after `collectstatic` for cache-busting names.
         "BACKEND": (
@@ -249,8 +287,9 @@ STORAGES = {
     },
 }
 # Images under /media/ are served by Django itself (cms/media.py) unless a front web server
-# does it; documents never are (WAGTAILDOCS_SERVE_METHOD below).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# or the bucket does it; documents never are (WAGTAILDOCS_SERVE_METHOD below). Served images
+# may be kept MEDIA_MAX_AGE seconds by browsers and proxies (then revalidated by date).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Észak-alföldi Klaszterközpont"
@@ -321,6 +360,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
+# Load balancers probe over plain HTTP inside the network; a redirect would read as "down".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
@@ -360,11 +401,30 @@ if env_bool("CSP_REPORT_ONLY", False):
 else:
     CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP, None
 
+# --- Logs and error reports -------------------------------------------------------------------
+# One JSON object per line (LOG_FORMAT=json, the default unless DJANGO_DEBUG) with the time, level,
+# logger, message and the request's id (cms/request_id.py), for a log collector; LOG_FORMAT=text
+# gives plain lines for a terminal. gunicorn.conf.py sends gunicorn's own lines the same way.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    **console_logging(json_lines=LOG_FORMAT == "json"),
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # django-tasks logs every in-request Wagtail task (search and reference index) at INFO.
     "loggers": {"django.db.backends": {"level": "INFO"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# Errors (unhandled exceptions, logged errors) go to Sentry when SENTRY_DSN is set; without it
+# nothing is sent anywhere. No personal data: bookings hold names and e-mail addresses, so request
+# bodies, cookies and users are not sent (send_default_pii off).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,
+    )
