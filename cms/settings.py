@@ -170,7 +170,13 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "cms_cache",
-        }
+        },
+        # Wagtail writes a rendition's cache entry again each time a template shows the image:
+        # with the database cache, a write (three queries) per image per page view, and SQLite
+        # serialises writers. Without Redis, no rendition cache: a rendition is then found in
+        # the database (one read, or none where a listing prefetches its images' renditions).
+        # A per-process memory cache would be faster but could keep a deleted rendition.
+        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
 
 # django-q2: every job is idempotent (see each app's jobs.py), because the ORM broker delivers
