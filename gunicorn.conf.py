@@ -58,6 +58,7 @@ logconfig_dict = {
     ),
     "loggers": {
         "gunicorn.error": {"handlers": ["console"], "level": loglevel.upper(), "propagate": False},
-        "gunicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Access lines are INFO: LOG_LEVEL=WARNING (the benchmarks) leaves them out.
+        "gunicorn.access": {"handlers": ["console"], "level": loglevel.upper(), "propagate": False},
     },
 }

@@ -3,10 +3,16 @@
 (Settings read from the environment, Sentry and S3 included, are in test_settings.py.)
 """
 
+import http.client
 import io
 import json
 import logging
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +25,7 @@ from django_q.conf import Conf
 from cms.logs import RequestIdFilter, console_logging
 from tests import factories
 
+PROJECT = Path(__file__).resolve().parents[2]
 CLOSED_PORT = "redis://127.0.0.1:1/0"  # nothing listens there: connections are refused at once
 
 
@@ -139,3 +146,55 @@ def test_collected_static_files_are_served_compressed_with_far_future_caching(
     assert response.status_code == 200
     assert response["Cache-Control"] == "max-age=315360000, public, immutable"
     assert response["Content-Encoding"] == "gzip"
+
+
+def test_gunicorn_config_serves_the_site_and_writes_json_access_lines(tmp_path: Path):
+    """`gunicorn` in the project folder, configured only by the environment, as in production."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))},
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_THREADS": "1",
+        "LOG_LEVEL": "INFO",
+        "LOG_FORMAT": "json",
+    }
+    log = (tmp_path / "gunicorn.log").open("w")
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("gunicorn"))],
+        cwd=PROJECT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        answer = None
+        for _attempt in range(120):
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                conn.request("GET", "/healthz", headers={"X-Request-ID": "probe-1"})
+                answer = conn.getresponse()
+                break
+            except OSError:
+                time.sleep(0.25)
+        assert answer is not None, (tmp_path / "gunicorn.log").read_text()
+        body = json.loads(answer.read())
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+    # The scratch database has no tables: the database answers, the cache table is missing.
+    assert answer.getheader("X-Request-ID") == "probe-1"
+    assert body["checks"]["database"] == "OK"
+    lines = [
+        json.loads(line)
+        for line in (tmp_path / "gunicorn.log").read_text().splitlines()
+        if line.startswith("{")
+    ]
+    access = [line for line in lines if line["logger"] == "gunicorn.access"]
+    assert access and access[-1]["request_id"] == "probe-1"
+    assert '"GET /healthz HTTP/1.1"' in access[-1]["message"]
