@@ -9,6 +9,7 @@ and e-mails printed to the console. Production sets ``DJANGO_SECRET_KEY``,
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -33,6 +34,23 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable into a list without empty items."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def bucket_origins(
+    *, bucket: str, custom_domain: str | None, endpoint_url: str | None, region: str | None
+) -> list[str]:
+    """The origins a browser loads images from when uploads are in an S3-compatible bucket.
+
+    The custom domain (a CDN) when there is one; else the endpoint's origin (MinIO, Ceph and other
+    S3-compatible stores answer with path-style URLs there); else AWS's virtual-host names.
+    """
+    if custom_domain:
+        return [f"https://{custom_domain}"]
+    if endpoint_url:
+        parts = urlsplit(endpoint_url)
+        return [f"{parts.scheme}://{parts.netloc}"]
+    regional = [f"https://{bucket}.s3.{region}.amazonaws.com"] if region else []
+    return [f"https://{bucket}.s3.amazonaws.com", *regional]
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -279,8 +297,16 @@ if AWS_STORAGE_BUCKET_NAME:
             "object_parameters": {"CacheControl": f"public, max-age={MEDIA_MAX_AGE}"},
         },
     }
+    # Where browsers fetch the images from: the Content-Security-Policy (below) allows it.
+    MEDIA_ORIGINS = bucket_origins(
+        bucket=AWS_STORAGE_BUCKET_NAME,
+        custom_domain=_MEDIA_STORAGE["OPTIONS"]["custom_domain"],
+        endpoint_url=_MEDIA_STORAGE["OPTIONS"]["endpoint_url"],
+        region=_MEDIA_STORAGE["OPTIONS"]["region_name"],
+    )
 else:
     _MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_ORIGINS = []
 STORAGES = {
     "default": _MEDIA_STORAGE,
     "staticfiles": {
@@ -389,7 +415,7 @@ _CSP_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, NONCE],
     "style-src": [SELF],
-    "img-src": [SELF],
+    "img-src": [SELF, *MEDIA_ORIGINS],
     "media-src": [SELF],
     "font-src": [SELF],
     "connect-src": [SELF],
@@ -433,4 +459,6 @@ if SENTRY_DSN:
         release=os.environ.get("SENTRY_RELEASE") or None,
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
         send_default_pii=False,
+        # Request bodies neither: a failed booking POST carries a name and an e-mail address.
+        max_request_body_size="never",
     )

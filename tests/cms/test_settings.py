@@ -69,10 +69,12 @@ def read_settings(**env: str) -> dict:
         "'conn': [settings.DATABASES['default']['CONN_MAX_AGE'],"
         " settings.DATABASES['default']['CONN_HEALTH_CHECKS']],"
         "'media': settings.STORAGES['default'],"
+        "'img_src': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'],"
         "'serve_media': settings.SERVE_MEDIA,"
         "'log': settings.LOGGING['handlers']['console']['formatter'],"
         "'sentry': __import__('sentry_sdk').get_client().is_active(),"
-        "'pii': __import__('sentry_sdk').get_client().options.get('send_default_pii')}))"
+        "'pii': __import__('sentry_sdk').get_client().options.get('send_default_pii'),"
+        "'bodies': __import__('sentry_sdk').get_client().options.get('max_request_body_size')}))"
     )
     result = run_manage("shell", "-c", code, **env)
     assert result.returncode == 0, result.stderr
@@ -136,6 +138,8 @@ def test_uploads_go_to_an_s3_bucket_when_one_is_named():
     assert options["file_overwrite"] is False
     assert "secret" not in json.dumps(bucket["media"])
     assert bucket["serve_media"] is False
+    # The public pages may show images from the bucket (Content-Security-Policy).
+    assert bucket["img_src"] == ["'self'", "https://s3.example.hu"]
 
 
 def test_errors_reach_sentry_with_a_dsn_and_without_personal_data():
@@ -143,6 +147,7 @@ def test_errors_reach_sentry_with_a_dsn_and_without_personal_data():
     with_dsn = read_settings(SENTRY_DSN="https://public@127.0.0.1:9/1")
     assert with_dsn["sentry"] is True
     assert with_dsn["pii"] is False
+    assert with_dsn["bodies"] == "never"
 
 
 def test_development_logs_plain_text_lines():
