@@ -11,6 +11,7 @@ import posixpath
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 from django.views.static import serve
 
 # The folders of MEDIA_ROOT that hold public files (Wagtail's originals and renditions).
@@ -28,7 +29,15 @@ def is_public_media(path: str) -> bool:
 
 
 def serve_public_media(request: HttpRequest, path: str) -> HttpResponse:
-    """Serve an image file from MEDIA_ROOT (read at request time); anything else is a 404."""
+    """Serve an image file from MEDIA_ROOT (read at request time); anything else is a 404.
+
+    Renditions are files made once, when a page first shows them; from then on they are served
+    like static files: browsers and proxies keep them ``MEDIA_MAX_AGE`` seconds (a day by
+    default) and then revalidate by date (``If-Modified-Since`` answers 304). Not "immutable":
+    replacing an image's file may reuse its name.
+    """
     if not is_public_media(path):
         raise Http404("Not a public media file.")
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    patch_cache_control(response, public=True, max_age=settings.MEDIA_MAX_AGE)
+    return response

@@ -6,7 +6,15 @@ from django.middleware.locale import LocaleMiddleware
 # Routes that live outside /hu/ and /en/. Django's LocaleMiddleware turns any 404 under them
 # into a redirect to /hu/<path> (Wagtail's catch-all makes every prefixed path "valid"), so an
 # unknown API id would redirect instead of answering 404.
-UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/media/", "/static/", "/sitemap.xml")
+UNPREFIXED_PATHS = (
+    "/api/",
+    "/admin/",
+    "/documents/",
+    "/media/",
+    "/static/",
+    "/sitemap.xml",
+    "/healthz",
+)
 
 
 class PrefixedLocaleMiddleware(LocaleMiddleware):

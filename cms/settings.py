@@ -9,11 +9,16 @@ and e-mails printed to the console. Production sets ``DJANGO_SECRET_KEY``,
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
+import sentry_sdk
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
+from sentry_sdk.integrations.django import DjangoIntegration
+
+from cms.logs import console_logging
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -29,6 +34,23 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable into a list without empty items."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def bucket_origins(
+    *, bucket: str, custom_domain: str | None, endpoint_url: str | None, region: str | None
+) -> list[str]:
+    """The origins a browser loads images from when uploads are in an S3-compatible bucket.
+
+    The custom domain (a CDN) when there is one; else the endpoint's origin (MinIO, Ceph and other
+    S3-compatible stores answer with path-style URLs there); else AWS's virtual-host names.
+    """
+    if custom_domain:
+        return [f"https://{custom_domain}"]
+    if endpoint_url:
+        parts = urlsplit(endpoint_url)
+        return [f"{parts.scheme}://{parts.netloc}"]
+    regional = [f"https://{bucket}.s3.{region}.amazonaws.com"] if region else []
+    return [f"https://{bucket}.s3.amazonaws.com", *regional]
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -83,6 +105,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request (and gunicorn's access line) carries its id.
+    "cms.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -127,10 +151,16 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-# Persistent connections about halve request time on PostgreSQL (measured with gunicorn and wrk);
-# SQLite ignores them.
+# Persistent connections about halve request time on PostgreSQL (measured with gunicorn and wrk):
+# each web thread keeps its connection DB_CONN_MAX_AGE seconds (0: one per request), and with
+# DB_CONN_HEALTH_CHECKS a kept connection is tested before a request reuses it, so a restarted
+# PostgreSQL or a dropped connection costs a reconnect, not an error page. SQLite ignores both.
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", True),
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers queue for the lock instead of failing at once with "database is locked", and
@@ -158,7 +188,13 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "cms_cache",
-        }
+        },
+        # Wagtail writes a rendition's cache entry again each time a template shows the image:
+        # with the database cache, a write (three queries) per image per page view, and SQLite
+        # serialises writers. Without Redis, no rendition cache: a rendition is then found in
+        # the database (one read, or none where a listing prefetches its images' renditions).
+        # A per-process memory cache would be faster but could keep a deleted rendition.
+        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
 
 # django-q2: every job is idempotent (see each app's jobs.py), because the ORM broker delivers
@@ -240,8 +276,42 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads (images, documents) stay in MEDIA_ROOT unless AWS_STORAGE_BUCKET_NAME names an
+# S3-compatible bucket (AWS, MinIO, Ceph, ...), which several web machines must share (README,
+# "Deployment"). Credentials are read by boto3 from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
+# (or the machine's role), never from this file.
+MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE", "86400"))
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Image URLs are plain and stable (no expiring signature), so pages that show them
+            # can be cached; the bucket policy makes only the image folders public (README).
+            "querystring_auth": False,
+            "default_acl": None,
+            # Wagtail expects a new upload never to replace another file of the same name.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": f"public, max-age={MEDIA_MAX_AGE}"},
+        },
+    }
+    # Where browsers fetch the images from: the Content-Security-Policy (below) allows it.
+    MEDIA_ORIGINS = bucket_origins(
+        bucket=AWS_STORAGE_BUCKET_NAME,
+        custom_domain=_MEDIA_STORAGE["OPTIONS"]["custom_domain"],
+        endpoint_url=_MEDIA_STORAGE["OPTIONS"]["endpoint_url"],
+        region=_MEDIA_STORAGE["OPTIONS"]["region_name"],
+    )
+else:
+    _MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_ORIGINS = []
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _MEDIA_STORAGE,
     "staticfiles": {
         # Production sets DJANGO_STATIC_MANIFEST=1 after `collectstatic` for cache-busting names.
         "BACKEND": (
@@ -252,8 +322,9 @@ STORAGES = {
     },
 }
 # Images under /media/ are served by Django itself (cms/media.py) unless a front web server
-# does it; documents never are (WAGTAILDOCS_SERVE_METHOD below).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# or the bucket does it; documents never are (WAGTAILDOCS_SERVE_METHOD below). Served images
+# may be kept MEDIA_MAX_AGE seconds by browsers and proxies (then revalidated by date).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Észak-alföldi Klaszterközpont"
@@ -324,6 +395,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", False)
+# Load balancers probe over plain HTTP inside the network; a redirect would read as "down".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
@@ -345,7 +418,7 @@ _CSP_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, NONCE],
     "style-src": [SELF],
-    "img-src": [SELF],
+    "img-src": [SELF, *MEDIA_ORIGINS],
     "media-src": [SELF],
     "font-src": [SELF],
     "connect-src": [SELF],
@@ -363,11 +436,32 @@ if env_bool("CSP_REPORT_ONLY", False):
 else:
     CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP, None
 
+# --- Logs and error reports -------------------------------------------------------------------
+# One JSON object per line (LOG_FORMAT=json, the default unless DJANGO_DEBUG) with the time, level,
+# logger, message and the request's id (cms/request_id.py), for a log collector; LOG_FORMAT=text
+# gives plain lines for a terminal. gunicorn.conf.py sends gunicorn's own lines the same way.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    **console_logging(json_lines=LOG_FORMAT == "json"),
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # django-tasks logs every in-request Wagtail task (search and reference index) at INFO.
     "loggers": {"django.db.backends": {"level": "INFO"}, "django_tasks": {"level": "WARNING"}},
 }
+
+# Errors (unhandled exceptions, logged errors) go to Sentry when SENTRY_DSN is set; without it
+# nothing is sent anywhere. No personal data: bookings hold names and e-mail addresses, so request
+# bodies, cookies and users are not sent (send_default_pii off).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,
+        # Request bodies neither: a failed booking POST carries a name and an e-mail address.
+        max_request_body_size="never",
+    )

@@ -11,12 +11,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.api import api_router
+from cms.health import HealthzView
 from cms.media import serve_public_media
 from cms.openapi import EnglishSchemaView
 from cms.sitemaps import LocalizedSitemap
 from event_booking import calendar_views
 
 urlpatterns = [
+    # Load balancers' and monitors' probe: database, cache, broker; JSON, 200 or 503.
+    path("healthz", HealthzView.as_view(), name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

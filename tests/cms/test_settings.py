@@ -9,19 +9,29 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
 
+
+def env_example() -> dict[str, str]:
+    """The production values `.env.example` documents (commented-out lines left out)."""
+    lines = (PROJECT / ".env.example").read_text().splitlines()
+    pairs = (line.split("=", 1) for line in lines if "=" in line and not line.startswith("#"))
+    return {name.strip(): value.strip() for name, value in pairs}
+
+
+# What an operator copies from .env.example, with a real secret; the database is a scratch file
+# (the deploy check does not connect to PostgreSQL or Redis).
 PRODUCTION = {
+    **env_example(),
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-    "DJANGO_ALLOWED_HOSTS": "klaszter.example.hu",
-    "DJANGO_SECURE_SSL_REDIRECT": "1",
-    "DJANGO_SECURE_COOKIES": "1",
-    "DJANGO_HSTS_SECONDS": "31536000",
     "DATABASE_URL": "sqlite:////tmp/cms-deploy-check.sqlite3",
 }
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     # Start from the machine's environment minus the project's own settings (CI sets some).
-    ours = ("DJANGO_", "REDIS_", "DATABASE_", "EMAIL_", "CORS_", "BOOKING_", "PUBLIC_", "Q_")
+    ours = (
+        *("DJANGO_", "REDIS_", "DATABASE_", "EMAIL_", "CORS_", "BOOKING_", "PUBLIC_", "Q_"),
+        *("DB_", "AWS_", "SENTRY_", "LOG_", "MEDIA_", "SERVE_MEDIA"),
+    )
     clean = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -55,7 +65,16 @@ def read_settings(**env: str) -> dict:
         "'cors': settings.CORS_ALLOWED_ORIGINS,"
         "'email': settings.EMAIL_BACKEND,"
         "'q': [settings.Q_CLUSTER['timeout'], settings.Q_CLUSTER['retry'],"
-        " settings.Q_CLUSTER['max_attempts']]}))"
+        " settings.Q_CLUSTER['max_attempts']],"
+        "'conn': [settings.DATABASES['default']['CONN_MAX_AGE'],"
+        " settings.DATABASES['default']['CONN_HEALTH_CHECKS']],"
+        "'media': settings.STORAGES['default'],"
+        "'img_src': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'],"
+        "'serve_media': settings.SERVE_MEDIA,"
+        "'log': settings.LOGGING['handlers']['console']['formatter'],"
+        "'sentry': __import__('sentry_sdk').get_client().is_active(),"
+        "'pii': __import__('sentry_sdk').get_client().options.get('send_default_pii'),"
+        "'bodies': __import__('sentry_sdk').get_client().options.get('max_request_body_size')}))"
     )
     result = run_manage("shell", "-c", code, **env)
     assert result.returncode == 0, result.stderr
@@ -70,6 +89,10 @@ def test_defaults_need_nothing_but_python():
     assert values["email"] == "django.core.mail.backends.console.EmailBackend"
     timeout, retry, max_attempts = values["q"]
     assert timeout < retry and max_attempts > 0
+    assert values["media"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert values["serve_media"] is True
+    assert values["sentry"] is False
+    assert values["log"] == "json"
 
 
 def test_environment_switches_to_postgresql_redis_smtp_and_cors_origins():
@@ -84,3 +107,49 @@ def test_environment_switches_to_postgresql_redis_smtp_and_cors_origins():
     assert values["broker"] == "redis"
     assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["cors"] == ["https://app.example.org", "https://partner.example.com"]
+    assert values["conn"] == [60, True]
+
+
+def test_database_connections_are_kept_and_checked_unless_the_environment_says_otherwise():
+    # Kept 60 s and checked before reuse: test_environment_switches_to_postgresql_... above.
+    per_request = read_settings(
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
+        DB_CONN_MAX_AGE="0",
+        DB_CONN_HEALTH_CHECKS="0",
+    )
+    assert per_request["conn"] == [0, False]
+
+
+def test_uploads_go_to_an_s3_bucket_when_one_is_named():
+    # Without one, MEDIA_ROOT on the local disk: test_defaults_need_nothing_but_python above.
+    bucket = read_settings(
+        AWS_STORAGE_BUCKET_NAME="cms-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.hu",
+        AWS_ACCESS_KEY_ID="key",
+        AWS_SECRET_ACCESS_KEY="secret",
+    )
+
+    assert bucket["media"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = bucket["media"]["OPTIONS"]
+    assert options["bucket_name"] == "cms-media"
+    assert options["endpoint_url"] == "https://s3.example.hu"
+    # Stable image URLs (no expiring signature), no overwriting, and no secret in the settings.
+    assert options["querystring_auth"] is False
+    assert options["file_overwrite"] is False
+    assert "secret" not in json.dumps(bucket["media"])
+    assert bucket["serve_media"] is False
+    # The public pages may show images from the bucket (Content-Security-Policy).
+    assert bucket["img_src"] == ["'self'", "https://s3.example.hu"]
+
+
+def test_errors_reach_sentry_with_a_dsn_and_without_personal_data():
+    # Without SENTRY_DSN nothing is sent: test_defaults_need_nothing_but_python above.
+    with_dsn = read_settings(SENTRY_DSN="https://public@127.0.0.1:9/1")
+    assert with_dsn["sentry"] is True
+    assert with_dsn["pii"] is False
+    assert with_dsn["bodies"] == "never"
+
+
+def test_development_logs_plain_text_lines():
+    # Production writes JSON lines: test_defaults_need_nothing_but_python above.
+    assert read_settings(DJANGO_DEBUG="1")["log"] == "text"

@@ -1,0 +1,173 @@
+"""Query budgets: every public page type, the API detail, the booking form and its POST cost a
+fixed number of SQL queries, whatever the number of pages in the site, listed or booked.
+
+Each test measures on the small bilingual site (`site_content`: one page of each type in both
+languages), then adds EXTRA pages of every type in both languages (with logos, venues, runs,
+bookings) and measures again: a query per page in the site, per listed teaser (index pages show
+up to 12) or per booking would show as a difference. The counts are pinned in BUDGETS, so a
+changed budget is a visible diff. Measured after one warm-up request (renditions made, Wagtail's
+site root paths cached), with the database cache on as in production without Redis, so a cache
+read or write shows up as a query.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from cluster_pages.models import ClusterProfilePage
+from event_booking.models import EventPage
+from event_booking.services.consent import current_consent
+from tests import factories
+from training_catalog.models import TrainingPage, TrainingRun
+
+pytestmark = pytest.mark.django_db
+
+EXTRA = 13  # more than an index page's 12 teasers
+
+
+@pytest.fixture(autouse=True)
+def _database_cache(settings):
+    # As cms/settings.py without REDIS_URL.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cms_cache",
+        },
+        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    call_command("createcachetable", verbosity=0)
+
+
+def count_queries(client, method: str, url: str, data: dict | None = None, status: int = 200):
+    if method == "get":
+        assert client.get(url).status_code == status, url
+    with CaptureQueriesContext(connection) as queries:
+        response = getattr(client, method)(url, data) if data else getattr(client, method)(url)
+    assert response.status_code == status, (url, response.status_code)
+    return len(queries), [q["sql"][:200] for q in queries.captured_queries]
+
+
+def grow(site_content: dict) -> None:
+    """EXTRA more pages of each type in each language, and EXTRA bookings on the event."""
+    sector, logo = site_content["sector"], factories.image()
+    start = timezone.now() + dt.timedelta(days=30)
+    for code in ("", "en_"):
+        venue = site_content["venue"]  # as a translated event's: the Hungarian row
+        for n in range(EXTRA):
+            cluster = ClusterProfilePage(
+                title=f"Extra {code}{n}",
+                slug=f"extra-cluster-{n}",
+                summary="Extra.",
+                county="hajdu-bihar",
+                city="Debrecen",
+                logo=logo,
+            )
+            site_content[f"{code}cluster_index"].add_child(instance=cluster)
+            cluster.sectors.set([sector])
+            event = EventPage(
+                title=f"Extra {code}{n}",
+                slug=f"extra-event-{n}",
+                kind="seminar",
+                start=start,
+                end=start + dt.timedelta(hours=2),
+                venue=venue,
+            )
+            site_content[f"{code}event_index"].add_child(instance=event)
+            training = TrainingPage(
+                title=f"Extra {code}{n}",
+                slug=f"extra-training-{n}",
+                summary="Extra.",
+                topic=site_content[f"{code}topic"],
+                price_eur=Decimal("100"),
+            )
+            training.runs.add(
+                TrainingRun(start_date=start.date(), end_date=start.date(), seats=10, venue=venue)
+            )
+            site_content[f"{code}training_index"].add_child(instance=training)
+
+
+URLS = {
+    "home": "home",
+    "cluster index": "cluster_index",
+    "cluster": "cluster",
+    "training index": "training_index",
+    "training": "training",
+    "event index": "event_index",
+    "event": "event",
+}
+
+
+# Queries of each GET, in Hungarian and English. The booking form is part of the event and
+# training pages. An API detail (`/api/v2/pages/<id>/`) has every field of the type.
+BUDGETS = {
+    "home": (29, 32),
+    "cluster index": (24, 26),
+    "cluster": (23, 25),
+    "training index": (22, 24),
+    "training": (27, 31),
+    "event index": (21, 23),
+    "event": (31, 35),
+    "api home": (9, 9),
+    "api cluster index": (10, 10),
+    "api cluster": (15, 15),
+    "api training index": (10, 10),
+    "api training": (17, 17),
+    "api event index": (10, 10),
+    "api event": (14, 14),
+}
+# The booking form's POST of a seat that fits, answered with the redirect to the manage page.
+BOOKING_POST = 25
+
+
+def page_queries(client, site_content: dict) -> dict[str, tuple[int, int]]:
+    counts = {}
+    for label, key in URLS.items():
+        pages = (site_content[key], site_content[f"en_{key}"])
+        counts[label] = tuple(count_queries(client, "get", page.url)[0] for page in pages)
+        counts[f"api {label}"] = tuple(
+            count_queries(client, "get", f"/api/v2/pages/{page.pk}/")[0] for page in pages
+        )
+    return counts
+
+
+def test_pages_and_api_details_cost_the_same_queries_in_a_small_and_a_larger_site(
+    client, site_content
+):
+    small = page_queries(client, site_content)
+    grow(site_content)
+    large = page_queries(client, site_content)
+
+    assert small == large, {k: (small[k], large[k]) for k in small if small[k] != large[k]}
+    assert large == BUDGETS
+
+
+def book(client, event, n: int):
+    data = {
+        "name": f"Foglaló {n}",
+        "email": f"foglalo{n}@example.org",
+        "seats": "1",
+        "consent": "on",
+        "consent_version": str(current_consent().version),
+    }
+    url = f"/hu/bookings/new/{event.pk}/"
+    return count_queries(client, "post", url, data, status=302)
+
+
+def test_a_booking_post_costs_the_same_queries_with_many_bookings_and_pages(
+    client, site_content, settings
+):
+    settings.BOOKING_RATE_LIMIT = ""
+    event = site_content["event"]
+    small = book(client, event, 0)
+    grow(site_content)
+    for n in range(1, EXTRA):
+        book(client, event, n)
+    large = book(client, event, EXTRA)
+
+    assert small[0] == large[0], "\n".join(large[1])
+    assert large[0] == BOOKING_POST
