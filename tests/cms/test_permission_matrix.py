@@ -9,7 +9,7 @@ test client as a user of that role, and the cell says what a user would notice a
     no     refused (the admin's exact refusal: 403, or 302 to the dashboard) and nothing changed
     live   a new version of the page went live (publish, copy with "publish copies", approve)
     draft  the copy was made, not live
-    queue  the page went to the review workflow instead of live ("Publish" without the right)
+    queue  the page went to the review workflow ("Submit for moderation" / "for review")
     -      not applicable (e.g. "convert to alias" of a source page; "sync" of a translation)
 
 Changing a role's rights therefore shows up as a diff of this table. The world (pages, users)
@@ -46,6 +46,12 @@ edit            translator  no     ok     no       ok       no       ok
 edit            reviewer    no     ok     no       ok       no       ok
 edit            manager     ok     no     no       no       no       no
 edit            organiser   no     no     no       no       ok       ok
+submit          editor      queue  queue  queue    queue    queue    queue
+submit          moderator   queue  queue  queue    queue    queue    queue
+submit          translator  no     queue  no       queue    no       queue
+submit          reviewer    no     queue  no       queue    no       queue
+submit          manager     queue  no     no       no       no       no
+submit          organiser   no     no     no       no       queue    queue
 publish         editor      no     no     no       no       no       no
 publish         moderator   live   no     live     no       live     no
 publish         translator  no     no     no       no       no       no
@@ -267,7 +273,10 @@ def world(_world, db) -> World:
 
 
 def page(page_id: int) -> Page:
-    return Page.objects.get(pk=page_id)
+    """The page as it is now; `reviews` counts the workflows ever started on it (read now)."""
+    found = Page.objects.get(pk=page_id)
+    found.reviews = found.workflow_states.count()
+    return found
 
 
 def refused(response) -> bool:
@@ -297,7 +306,7 @@ def went_live(before: Page, response) -> str:
     after = page(before.pk)
     if after.live and after.live_revision_id != before.live_revision_id:
         return "live"
-    if after.workflow_in_progress and not before.workflow_in_progress:
+    if after.reviews > before.reviews and after.workflow_in_progress:
         return "queue"
     assert refused(response) or response.status_code == 302, response.status_code
     return "no"
@@ -337,6 +346,18 @@ def a_draft(page_id: int, title: str = "Draft title") -> Page:
 
 def probe_edit(cell: Cell) -> str:
     return shown(cell.get(edit_url(cell.page_id)))
+
+
+def probe_submit(cell: Cell) -> str:
+    """The editor's "Submit for moderation" (Hungarian), or the translation editor's "Submit for
+    review" (English, the workflow plugin's action)."""
+    before = page(cell.page_id)
+    if cell.hungarian:
+        form = {**cell.world.forms[cell.column], "title": ["Submitted title"]}
+        form["action-submit"] = ["action-submit"]
+    else:
+        form = {"cms-workflow-submit-for-review": "1"}
+    return went_live(before, cell.post(edit_url(cell.page_id), form))
 
 
 def probe_publish(cell: Cell) -> str:
@@ -525,6 +546,7 @@ def probe_reject(cell: Cell) -> str:
 
 PROBES: dict[str, Callable[[Cell], str]] = {
     "edit": probe_edit,
+    "submit": probe_submit,
     "publish": probe_publish,
     "unpublish": probe_unpublish,
     "delete": probe_delete,
