@@ -6,7 +6,8 @@ each in Hungarian and English. Every cell is one targeted request (or form post)
 test client as a user of that role, and the cell says what a user would notice afterwards:
 
     ok     the admin let the user in (exact status 200) or the action took effect
-    no     refused (the admin's exact refusal: 403, or 302 to the dashboard) and nothing changed
+    no     refused and nothing changed: 403 or a redirect to the dashboard (a bulk action:
+           back to itself without the page; the copy form: shown again with its error)
     live   a new version of the page went live (publish, copy with "publish copies", approve)
     draft  the copy was made, not live
     queue  the page went to the review workflow ("Submit for moderation" / "for review")
@@ -77,11 +78,11 @@ move            reviewer    no     no     no       no       no       no
 move            manager     no     no     no       no       no       no
 move            organiser   no     no     no       no       ok       no
 copy            editor      draft  draft  draft    draft    draft    draft
-copy            moderator   live   draft  live     draft    live     draft
+copy            moderator   live   no     live     no       live     no
 copy            translator  no     no     no       no       no       no
 copy            reviewer    no     no     no       no       no       no
 copy            manager     no     no     no       no       no       no
-copy            organiser   no     no     no       no       live     draft
+copy            organiser   no     no     no       no       live     no
 revert          editor      ok     ok     ok       ok       ok       ok
 revert          moderator   ok     ok     ok       ok       ok       ok
 revert          translator  no     ok     no       ok       no       ok
