@@ -12,38 +12,18 @@ Installed by the migration `cluster_pages.0003_cluster_managers_role`:
 
 A manager is in "Cluster managers" plus the group of their cluster. Without `publish_page` their
 "Publish" goes to the "Cluster site" workflow, where Moderators approve Hungarian pages. To give
-another person a cluster: add them to both groups (Settings > Users).
+another person a cluster: a moderator picks them in the page's "Cluster managers" panel, or adds
+them to the cluster's group in Settings > Users (`cluster_pages.managers`).
 """
 
 from typing import Any
 
-from django.apps import apps
-from django.contrib.auth.models import Group
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from cluster_pages.managers import ensure_cluster_manager_group
 from cluster_pages.models import ClusterProfilePage
-from cms.grants import default_language, ensure_page_group
-from cms.roles import CLUSTER_MANAGERS
-
-CLUSTER_GROUP_PREFIX = f"{CLUSTER_MANAGERS}: "
-CLUSTER_PAGE_KINDS = ("change",)
-
-
-def ensure_cluster_manager_group(cluster: ClusterProfilePage) -> tuple[Group, int]:
-    """Return the group whose members may edit `cluster`'s page, creating it if missing.
-
-    The group is found by its page permission, not its name, so renaming the cluster (or the
-    group) does not create a second one. Its members also need the "Cluster managers" group for
-    admin access.
-
-    Returns:
-        The group and 1 if it was created now, else 0.
-    """
-    group, created = ensure_page_group(
-        apps, cluster, prefix=CLUSTER_GROUP_PREFIX, title=cluster.title, kinds=CLUSTER_PAGE_KINDS
-    )
-    return group, int(created)
+from cms.grants import default_language
 
 
 @receiver(post_save, sender=ClusterProfilePage, dispatch_uid="cluster_pages.roles.cluster_group")

@@ -12,6 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cluster_pages.forms import MANAGERS_FIELD, ClusterProfilePageForm
+from cluster_pages.managers import ASSIGN_PERMISSION
 from cms.api_fields import ChoiceLabelField, ImageRenditionField, LocalizedManyField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock, SocialLinkBlock
@@ -111,7 +113,10 @@ class ClusterProfilePage(Page):
             [FieldRowPanel(["quality_label", "quality_label_expires"])],
             heading=_("Quality label"),
         ),
+        # Only for those who may assign managers (Moderators); see `cluster_pages.managers`.
+        FieldPanel(MANAGERS_FIELD, permission=ASSIGN_PERMISSION, heading=_("Cluster managers")),
     ]
+    base_form_class = ClusterProfilePageForm
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -173,6 +178,7 @@ class ClusterProfilePage(Page):
     class Meta:
         verbose_name = _("cluster profile")
         verbose_name_plural = _("cluster profiles")
+        permissions = [("assign_cluster_managers", _("Can assign cluster managers"))]
 
     @property
     def members_total(self) -> int:

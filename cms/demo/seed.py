@@ -19,6 +19,9 @@ Contract (`seed_demo`):
 - Roles are not seeded: the groups and their permissions come from the migrations, and page
   permissions on the pages created here are granted by the apps' receivers as each page is
   created (`cms.roles`). Only the demo users and their group memberships are added.
+- Last, a few pages are left in review (`cms.demo.states`): waiting for moderation, waiting for
+  translation review, and rejected, so each demo user has something to do. This runs once the
+  English pages are published (on commit): publishing a page cancels its workflow.
 """
 
 import datetime as dt
@@ -30,7 +33,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cluster_pages.models import ClusterIndexPage, ClusterProfilePage
-from cms.demo import users
+from cms.demo import states, users
 from cms.demo.bilingual import T, pick
 from cms.demo.data import block
 from cms.demo.data.clusters import CLUSTERS, ClusterSeed
@@ -56,6 +59,7 @@ CREATED_LABELS = (
     "images",
     "users",
     "participants",
+    "review states",
 )
 
 # Which demo cluster each demo cluster manager may edit (Hungarian slugs).
@@ -111,6 +115,11 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
     created["users"] += users.ensure_demo_users(
         managed_clusters={username: clusters[slug] for username, slug in MANAGED_CLUSTERS.items()}
     )
+    # After the English pages are published, which wagtail-localize does on commit: inside an
+    # outer transaction (tests) this waits for it; otherwise it runs (and is counted) now.
+    made: list[int] = []
+    transaction.on_commit(lambda: made.append(states.seed_review_states()))
+    created["review states"] += sum(made)
     return created
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from cluster_pages.managers import ensure_cluster_manager_group
 from cluster_pages.models import ClusterProfilePage
-from cluster_pages.roles import ensure_cluster_manager_group
 from cms.roles import CLUSTER_MANAGERS, ORGANISERS, TRANSLATORS
 
 PASSWORD_SUFFIX = "-demo-2026"
@@ -31,6 +31,7 @@ DEMO_USERS = [
     DemoUser("editor", "Éva", "Sipos", ("Editors",)),
     DemoUser("moderator", "Márta", "Bodnár", ("Moderators",)),
     DemoUser("translator", "Dávid", "Kerekes", (TRANSLATORS,)),
+    DemoUser("reviewer", "Réka", "Fodor", ("Translation reviewers",)),
     DemoUser("manager1", "Anna", "Kovács", (CLUSTER_MANAGERS,)),
     DemoUser("manager2", "Péter", "Szabó", (CLUSTER_MANAGERS,)),
     DemoUser("organiser", "Gergő", "Lengyel", (ORGANISERS,)),
@@ -46,7 +47,7 @@ def ensure_demo_users(*, managed_clusters: Mapping[str, ClusterProfilePage]) -> 
 
     Args:
         managed_clusters: the cluster page each cluster manager (by username) may edit; the
-            user joins that cluster's group (`cluster_pages.roles`), which is created with
+            user joins that cluster's group (`cluster_pages.managers`), which is created with
             the cluster page and only looked up here (or created if it is missing).
 
     Returns:

@@ -1,54 +1,46 @@
 """What each demo role may do in the admin, on the site `seed_demo` builds.
 
-The demo is seeded once per module inside a transaction rolled back at the end (see
-test_seed_demo.py). Users log in with their documented demo passwords.
+The demo is seeded once per module (`module_world`: a transaction rolled back at the end).
+Users log in with their documented demo passwords.
 """
 
 import json
+from html import unescape
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
 from cluster_pages.models import ClusterIndexPage, ClusterProfilePage
 from cluster_pages.roles import ensure_cluster_manager_group
+from cms.demo import states
 from cms.demo.seed import seed_demo
-from cms.demo.users import demo_password
+from cms.demo.users import DEMO_USERS, demo_password
 from cms.models import HomePage
 from cms.roles import SUBMIT_TRANSLATION
 from event_booking.models import EventIndexPage, EventPage, Offering
 from tests.cms.role_migrations import ROLE_MIGRATIONS, run_forwards
 from training_catalog.models import TrainingIndexPage, TrainingPage
 
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 PHARMA = "hajdusagi-gyogyszeripari-klaszter"  # manager1's cluster
 ICT = "debreceni-infokommunikacios-klaszter"  # manager2's cluster
 
 
 @pytest.fixture(scope="module")
-def _demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_HASHER),
-        transaction.atomic(),
-    ):
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            seed_demo()
-        yield
-        transaction.set_rollback(True)
+def _demo(module_world):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        seed_demo()
 
 
 @pytest.fixture
-def demo(_demo, db, settings):
-    settings.PASSWORD_HASHERS = FAST_HASHER
+def demo(_demo, db):
+    """The demo site and users (tests get fresh rows from the database, never shared objects)."""
 
 
 def login(client, username: str):
@@ -97,12 +89,7 @@ def translation_editor_props(response) -> dict:
     return json.loads(soup.select_one(".js-translation-editor")["data-props"])
 
 
-DEMO_USERNAMES = ["editor", "moderator", "translator", "manager1", "manager2", "organiser"]
-
-
-@pytest.mark.parametrize(
-    "username", ["editor", "moderator", "translator", "manager1", "manager2", "organiser"]
-)
+@pytest.mark.parametrize("username", [user.username for user in DEMO_USERS])
 def test_every_demo_user_logs_in_to_the_admin(demo, client, username):
     login(client, username)
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
@@ -130,11 +117,12 @@ def test_second_manager_is_confined_to_the_other_cluster(demo, client):
 
 
 def test_manager_pressing_publish_leaves_the_live_page_unchanged(demo, client):
-    login(client, "manager1")
-    cluster = hu(ClusterProfilePage, PHARMA)
+    # manager2: manager1's cluster already waits for moderation in the demo (see below).
+    login(client, "manager2")
+    cluster = hu(ClusterProfilePage, ICT)
     live_title = cluster.title
 
-    response = publish_through_editor(client, cluster, "Hajdúsági Gyógyszeripari Klaszter (új)")
+    response = publish_through_editor(client, cluster, "Debreceni Infokommunikációs Klaszter (új)")
 
     assert response.status_code == 302
     cluster.refresh_from_db()
@@ -239,3 +227,53 @@ def test_roles_can_be_ensured_again_without_changes(demo):
         GroupPagePermission.objects.count(),
         GroupCollectionPermission.objects.count(),
     )
+
+
+# --- The demo's pages in review: each demo user logs in to something to do --------------------
+
+
+def dashboard(client, username: str) -> str:
+    login(client, username)
+    return unescape(client.get(reverse("wagtailadmin_home")).content.decode())
+
+
+def test_moderator_and_reviewer_find_a_page_waiting_for_them(demo, client):
+    cluster = hu(ClusterProfilePage, states.CLUSTER_IN_MODERATION)
+    training = en(hu(TrainingPage, states.TRANSLATION_IN_REVIEW))
+
+    moderator = dashboard(client, "moderator")
+    reviewer = dashboard(client, "reviewer")
+
+    assert cluster.title in moderator and training.title not in moderator
+    assert training.title in reviewer and cluster.title not in reviewer
+    assert cluster.workflow_states.get().requested_by.username == "manager1"
+    assert training.workflow_states.get().requested_by.username == "translator"
+
+
+def test_the_translator_gets_the_rejected_translation_back_with_the_comment(demo, client):
+    page = en(hu(ClusterProfilePage, states.TRANSLATION_REJECTED))
+    state = page.workflow_states.get()
+    task_state = state.current_task_state
+
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert (task_state.finished_by.username, task_state.comment) == (
+        "reviewer",
+        states.REJECTION_COMMENT,
+    )
+    login(client, "translator")
+    assert client.get(edit_url(page)).status_code == 200
+
+
+def test_pages_in_review_keep_their_approved_text_live(demo, client):
+    cluster = hu(ClusterProfilePage, states.CLUSTER_IN_MODERATION)
+    training = en(hu(TrainingPage, states.TRANSLATION_IN_REVIEW))
+    rejected = en(hu(ClusterProfilePage, states.TRANSLATION_REJECTED))
+
+    for page, addition in [
+        (cluster, states.CLUSTER_UPDATE),
+        (training, states.REVISED_SUMMARY),
+        (rejected, states.REJECTED_SUMMARY),
+    ]:
+        assert addition not in page.summary, page.title
+        assert page.get_latest_revision_as_object().summary.endswith(addition), page.title
+        assert addition not in client.get(page.url).content.decode(), page.title

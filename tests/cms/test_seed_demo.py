@@ -1,7 +1,8 @@
 """`manage.py seed_demo`: the demo site in both languages, built idempotently.
 
-The command is run once per module (it takes a few seconds) inside a transaction that is rolled
-back when the module's tests are done, so other modules still start from the migrations' state.
+The command is run once per module (it takes a few seconds) inside `module_world`'s transaction,
+rolled back when the module's tests are done, so other modules still start from the migrations'
+state.
 """
 
 import datetime as dt
@@ -13,8 +14,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -34,8 +34,6 @@ from event_booking.models import (
 from event_booking.services.speed_dating_agendas import agenda_for
 from tests import factories
 from training_catalog.models import TrainingPage, TrainingRun, TrainingTopic
-
-FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def snapshot() -> dict:
@@ -59,33 +57,26 @@ def snapshot() -> dict:
 
 
 @pytest.fixture(scope="module")
-def runs(django_db_setup, django_db_blocker, tmp_path_factory):
+def runs(module_world):
     """Snapshots after the first run, a second run, and a third run forty days later."""
-    media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_HASHER),
-        transaction.atomic(),
-    ):
-        before = snapshot()
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("seed_demo", stdout=io.StringIO())
-        first = snapshot()
-        second_output = io.StringIO()
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("seed_demo", stdout=second_output)
-        second = snapshot()
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            seed_demo(today=timezone.localdate() + dt.timedelta(days=40))
-        later = snapshot()
-        yield {
-            "before": before,
-            "first": first,
-            "second": second,
-            "later": later,
-            "second output": second_output.getvalue(),
-        }
-        transaction.set_rollback(True)
+    before = snapshot()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed_demo", stdout=io.StringIO())
+    first = snapshot()
+    second_output = io.StringIO()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed_demo", stdout=second_output)
+    second = snapshot()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        seed_demo(today=timezone.localdate() + dt.timedelta(days=40))
+    later = snapshot()
+    return {
+        "before": before,
+        "first": first,
+        "second": second,
+        "later": later,
+        "second output": second_output.getvalue(),
+    }
 
 
 @pytest.fixture
@@ -97,7 +88,7 @@ def test_first_run_creates_content_users_and_groups(seeded):
     before, first = seeded["before"]["counts"], seeded["first"]["counts"]
     assert first["wagtailcore.Page"] - before["wagtailcore.Page"] >= 2 * (1 + 3 + 8 + 4 + 6)
     assert first["wagtailimages.Image"] - before["wagtailimages.Image"] >= 8
-    assert first["auth.User"] - before["auth.User"] == 6
+    assert first["auth.User"] - before["auth.User"] == 7
     assert first["auth.Group"] - before["auth.Group"] >= 3
 
 
@@ -112,11 +103,14 @@ def test_second_run_changes_nothing(seeded):
         "auth.User",
         "auth.Group",
         "wagtailcore.GroupPagePermission",
+        "wagtailcore.WorkflowState",
+        "wagtailcore.TaskState",
     ]:
         assert second["counts"][label] == first["counts"][label], label
     assert second == first
     assert "pages: 0" in seeded["second output"]
     assert "translations: 0" in seeded["second output"]
+    assert "review states: 0" in seeded["second output"]
 
 
 def test_run_on_a_later_day_moves_no_dates_and_adds_nothing(seeded):
