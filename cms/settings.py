@@ -46,10 +46,9 @@ PROJECT_APPS = ["cms", "cluster_pages", "training_catalog", "event_booking"]
 
 INSTALLED_APPS = [
     *PROJECT_APPS,
-    # The workflow plugin (it knows no page type of ours; see CMS_WORKFLOW below), and the
-    # minimal page type its tests use (not creatable in the admin, so harmless here).
+    # The workflow plugin (it knows no page type of ours; see CMS_WORKFLOW below). Its tests'
+    # page type (`tests.workflow_testapp`) is added by the test settings, `tests/settings.py`.
     "cms.workflow",
-    "tests.workflow_testapp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -173,6 +173,20 @@ def test_a_translator_cannot_publish_an_english_venue_by_any_route(login, englis
     assert (reload(english_venue).name, reload(english_venue).live) == ("Main Building", True)
 
 
+def test_a_moderator_cannot_publish_an_english_venue(login, english_event):
+    """Moderators hold `publish_venue`, but approve and publish Hungarian only."""
+    _event, _venue, english_venue = english_event
+    moderator = login("moderator")
+
+    responses = [
+        moderator.post(url(english_venue, "edit"), {"action": "publish"}),
+        moderator.post(url(english_venue, "unpublish")),
+    ]
+
+    assert all(refused(response) for response in responses)
+    assert (reload(english_venue).name, reload(english_venue).live) == ("Main Building", True)
+
+
 def test_the_migrations_assign_the_cluster_site_workflow_to_the_snippets(db):
     for model in (Sector, Venue, TrainingTopic):
         workflow = model(locale=factories.locale("hu")).get_workflow()
