@@ -13,6 +13,7 @@ from wagtail.models import TaskState
 from wagtail_localize.models import StringTranslation, Translation
 
 from cms.models import Sector, Venue
+from event_booking.models import FieldOfInterest
 from tests import factories
 from training_catalog.models import TrainingTopic
 
@@ -188,7 +189,7 @@ def test_a_moderator_cannot_publish_an_english_venue(login, english_event):
 
 
 def test_the_migrations_assign_the_cluster_site_workflow_to_the_snippets(db):
-    for model in (Sector, Venue, TrainingTopic):
+    for model in (Sector, Venue, TrainingTopic, FieldOfInterest):
         workflow = model(locale=factories.locale("hu")).get_workflow()
         assert workflow is not None and workflow.name == "Cluster site", model
 
