@@ -1,8 +1,9 @@
-"""Sectors, venues and topics are reviewed like pages, by the roles the migrations install.
+"""Sectors, venues, topics and fields of interest are reviewed like pages, by the roles the
+migrations install.
 
 Through the admin's own URLs as each role (cms.snippet_review): a translator's English
 translation waits for a translation reviewer, an editor's Hungarian change for a moderator;
-nobody else publishes, by any route.
+moderators publish Hungarian snippets only, and nobody else publishes, by any route.
 """
 
 import pytest
