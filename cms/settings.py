@@ -63,15 +63,17 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# The project's own apps; `setup_schedules` reads each one's `jobs.SCHEDULES`.
+# The project's own apps.
 PROJECT_APPS = ["cms", "cluster_pages", "training_catalog", "event_booking"]
+# The apps whose `jobs.SCHEDULES` `manage.py setup_schedules` upserts: ours and the workflow
+# plugin's (its notice e-mail sweep).
+SCHEDULE_APPS = [*PROJECT_APPS, "cms.workflow"]
 
 INSTALLED_APPS = [
     *PROJECT_APPS,
-    # The workflow plugin (it knows no page type of ours; see CMS_WORKFLOW below), and the
-    # minimal page type its tests use (not creatable in the admin, so harmless here).
+    # The workflow plugin (it knows no page type of ours; see CMS_WORKFLOW below). Its tests'
+    # page type (`tests.workflow_testapp`) is added by the test settings, `tests/settings.py`.
     "cms.workflow",
-    "tests.workflow_testapp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -1,4 +1,5 @@
-"""Who may do what with the reviewed snippets (sectors, venues, training topics), by migration.
+"""Who may do what with the reviewed snippets (sectors, venues, training topics, fields of
+interest), by migration.
 
 The snippets have drafts and the site's workflow (`cms.workflow.snippets`). Django's snippet
 permissions are per model, not per language; the workflow plugin adds the language: a user who

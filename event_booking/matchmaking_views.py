@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale
 
-from cms.localization import localized_all
+from cms.localization import localized_all, shown_only
 from event_booking.models import Booking, Participant, RequestStatus
 from event_booking.services import matchmaking
 from event_booking.services.errors import BookingError
@@ -57,7 +57,8 @@ class ProfileCard:
 
 def _cards(people: list[Participant]) -> list[ProfileCard]:
     locale = Locale.get_active()
-    interests = {p.pk: localized_all(p.interests.all(), locale) for p in people}
+    # Live fields only (a field taken offline since the booking is not shown).
+    interests = {p.pk: shown_only(localized_all(p.interests.all(), locale)) for p in people}
     clusters = {p.pk: p.cluster.localized.title if p.cluster else "" for p in people}
     return [
         ProfileCard(

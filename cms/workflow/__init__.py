@@ -34,7 +34,8 @@ Contract:
 - **Notices** (`notices`, `notify`, `signals`, `mail`, `jobs`, `panels`, `views`): approvers hear
   of a submission, submitters of an approval or a request for changes (with the comment), as an
   in-admin notice (dashboard panel "Waiting for you", the "Notices" page) and an e-mail sent once
-  by a django-q2 job in the recipient's admin language; Wagtail's own workflow e-mails are
+  by a django-q2 job in the recipient's admin language, with a periodic sweep for e-mails whose
+  job was lost (`jobs.SCHEDULES`, to be upserted by the site); Wagtail's own workflow e-mails are
   replaced for workflows with the plugin's task.
 - **Audit** (`audit`): the translation editor's submission and the sync are logged with who.
 
@@ -42,7 +43,8 @@ Contract:
   live row is never overwritten by wagtail-localize's draft save; translators (change without
   add) edit translations only. An approved workflow publishes as the approval says
   (`finish.publish_approved`, set as ``WAGTAIL_FINISH_WORKFLOW_ACTION``), not by the
-  approver's per-model publish permission.
+  approver's per-model publish permission. Publishing one directly, by any route, needs the
+  publish permission and membership of its language's review group (`snippets.may_publish`).
 
 The plugin never edits site-packages: it works through Wagtail hooks and URL wrappers only.
 """

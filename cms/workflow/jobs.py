@@ -1,6 +1,25 @@
-"""The plugin's django-q2 jobs. Each takes ids and is safe to run twice."""
+"""The plugin's django-q2 jobs. Each takes ids (or nothing) and is safe to run twice.
+
+`SCHEDULES` declares the plugin's periodic jobs; a site upserts them by name (this project's
+`manage.py setup_schedules` reads `jobs.SCHEDULES` of every app in ``settings.SCHEDULE_APPS``,
+which lists "cms.workflow"). Without the sweep a notice's e-mail whose job was lost (the Redis
+broker delivers at most once) or failed would never be sent.
+"""
+
+from django_q.models import Schedule
+from django_q.tasks import async_task
 
 from cms.workflow import mail
+from cms.workflow.notify import EMAIL_JOB
+
+SCHEDULES = [
+    {
+        "name": "cms_workflow.sweep_notice_emails",
+        "func": "cms.workflow.jobs.sweep_notice_emails",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 5,
+    },
+]
 
 
 def send_notice_email(notice_id: int) -> bool:
@@ -9,3 +28,16 @@ def send_notice_email(notice_id: int) -> bool:
     Idempotent: a duplicated or retried job finds the e-mail sent or claimed and sends nothing.
     """
     return mail.deliver_notice_email(notice_id=notice_id)
+
+
+def sweep_notice_emails() -> int:
+    """Enqueue the e-mail job of every notice whose e-mail is due (`mail.due_notice_ids`).
+
+    Returns how many were enqueued. Running it twice, or while a job sends, is harmless: it only
+    enqueues `send_notice_email`, which claims the notice before sending, so an e-mail enqueued
+    twice is still sent once.
+    """
+    ids = mail.due_notice_ids()
+    for notice_id in ids:
+        async_task(EMAIL_JOB, notice_id)
+    return len(ids)

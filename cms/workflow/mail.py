@@ -7,6 +7,10 @@ Delivery protocol (the notice row is the outbox; see `notices`):
 2. **Send**, outside any transaction (no lock held during the SMTP conversation).
 3. **Record**: mark it sent. If sending raised, the claim is released and the error re-raised,
    so django-q2 runs the job again (ORM broker: up to ``Q_CLUSTER["max_attempts"]``).
+4. **Sweep** (`jobs.sweep_notice_emails`, every 5 minutes): re-enqueues each e-mail still
+   pending after `SWEEP_GRACE` and not claimed (its job lost, e.g. by the Redis broker, which
+   delivers at most once; failed; or its worker died and the lease expired), until it is sent
+   or `SWEEP_MAX_AGE` has passed.
 
 So a duplicated or retried job finds the notice sent (or claimed) and sends nothing; the one
 window for a duplicate is a worker that dies after the mail server accepted the message and
@@ -23,6 +27,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -108,6 +113,36 @@ def claim(*, notice_id: int, now: dt.datetime | None = None) -> Notice | None:
         notice.email_claimed_until = now + lease_duration()
         notice.save(update_fields=["email_claimed_until"])
     return Notice.objects.select_related("recipient", "actor").get(pk=notice_id)
+
+
+#: A new notice's e-mail is left to its own on-commit job for this long before a sweep steps in.
+SWEEP_GRACE = dt.timedelta(minutes=2)
+#: A notice older than this is not swept any more: its e-mail is given up (the notice stays).
+SWEEP_MAX_AGE = dt.timedelta(days=2)
+#: At most this many e-mails are re-enqueued by one sweep (the next sweep takes the rest).
+SWEEP_BATCH = 200
+
+
+def due_notice_ids(*, now: dt.datetime | None = None) -> list[int]:
+    """The notices whose e-mail is pending and left to no running job, oldest first.
+
+    Due: pending, older than `SWEEP_GRACE` (its own job was lost: the Redis broker delivers at
+    most once, and a crash between commit and enqueue loses it too, or it failed and was not
+    retried), younger than `SWEEP_MAX_AGE`, and not claimed by a job whose lease still runs (a
+    worker that died while sending leaves an expired lease).
+    """
+    now = now or timezone.now()
+    unclaimed = Q(email_claimed_until__isnull=True) | Q(email_claimed_until__lte=now)
+    return list(
+        Notice.objects.filter(
+            unclaimed,
+            email_status=EmailStatus.PENDING,
+            created_at__lte=now - SWEEP_GRACE,
+            created_at__gte=now - SWEEP_MAX_AGE,
+        )
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)[:SWEEP_BATCH]
+    )
 
 
 def deliver_notice_email(*, notice_id: int) -> bool:

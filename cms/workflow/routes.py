@@ -10,8 +10,9 @@ through is logged too (`audit.SYNC`).
 
 - "Sync translated pages" with "publish immediately": the user must be able to publish every
   translated page it would publish (or, for a page not translated yet, add and publish below
-  its parent in that language), or hold the snippet type's publish permission for a snippet
-  (`snippets.may_publish`); otherwise the whole sync is refused.
+  its parent in that language), or, for a snippet, be allowed to publish it in the target
+  language (`snippets.may_publish`: publish permission and that language's review group);
+  otherwise the whole sync is refused.
 - "Convert to alias": the user must be able to publish the page, and the page must be live: an
   alias shows its source's live content, so converting a draft would put it live unreviewed.
 - "Translate this page": the user must be able to edit the source page; the form of a page
@@ -42,7 +43,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.viewsets import viewsets
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     LocaleSynchronization,
     OverridableSegment,
@@ -58,7 +59,7 @@ from wagtail_localize.views import (
 
 from cms.workflow import audit
 from cms.workflow.links import is_link, is_safe_link
-from cms.workflow.snippets import may_publish
+from cms.workflow.snippets import may_publish, may_publish_new
 
 REFUSED = "cms_workflow.refused"
 
@@ -75,6 +76,12 @@ def can_publish_translation(user: Any, translation: Translation) -> bool:
     """Whether publishing `translation`'s target page is within `user`'s own permissions."""
     source = translation.source.get_source_instance()
     if not isinstance(source, Page):
+        # A snippet: published in the target's language, so checked on the target.
+        target = source.get_translation_or_none(translation.target_locale)
+        if target is not None:
+            return may_publish(user, target)
+        if isinstance(source, DraftStateMixin):
+            return may_publish_new(user, type(source), translation.target_locale.language_code)
         return may_publish(user, source)
     try:
         target = source.get_translation(translation.target_locale)

@@ -24,6 +24,15 @@ Contract:
 - **Translators edit translations, never sources** (`may_edit`): a user who may change a
   snippet type but not add one is a translator of it; they may edit its objects in any language
   but the site's source language. Authors (who may add) edit both.
+- **A review group publishes only its own language** (`may_publish`): snippet permissions are
+  per model, so a moderator holding ``publish_<model>`` could publish an English snippet
+  directly, around translation review. Publishing or unpublishing a snippet with drafts in
+  language X needs, besides that permission, membership of X's review group
+  (``CMS_WORKFLOW["REVIEW_GROUPS"]``); a language without a group is published by superusers
+  only. Every route checks it: the snippet editor's "Publish" (also when creating, reverting
+  or scheduling), the unpublish view, the translation editor's "Publish" and "Sync translated
+  pages -> publish immediately" (`wagtail_hooks`, `routes`). An approved workflow still
+  publishes (`finish`): approval by X's reviewers is the route for everyone else.
 """
 
 from typing import Any
@@ -38,6 +47,8 @@ from wagtail.models import (
     TranslatableMixin,
     WorkflowMixin,
 )
+
+from cms.workflow import conf
 
 
 class ReviewedSnippetMixin(
@@ -95,14 +106,35 @@ def may_edit(user: Any, obj: Any) -> bool:
     return user.has_perm(permission_name("add", type(obj)))
 
 
-def may_publish(user: Any, obj: Any) -> bool:
-    """Whether `user` may publish `obj` without review: the snippet type's publish permission.
+def in_review_group(user: Any, language: str | None) -> bool:
+    """Whether `user` belongs to the review group of `language` (``CMS_WORKFLOW``)."""
+    name = conf.review_groups().get(language or "")
+    return bool(name) and user.groups.filter(name=name).exists()
 
-    A snippet without drafts is live as soon as it is saved: saving it is publishing, so the
-    change permission (and the translator rule) decides.
+
+def may_publish(user: Any, obj: Any) -> bool:
+    """Whether `user` may publish (or unpublish) `obj` without review.
+
+    A snippet with drafts: the snippet type's publish permission and, for a translatable one,
+    membership of the review group of `obj`'s language (module docstring). A snippet without
+    drafts is live as soon as it is saved: saving it is publishing, so the change permission
+    (and the translator rule) decides.
     """
     if user.is_superuser:
         return True
     if isinstance(obj, DraftStateMixin):
-        return user.has_perm(permission_name("publish", type(obj)))
+        if not user.has_perm(permission_name("publish", type(obj))):
+            return False
+        return not isinstance(obj, TranslatableMixin) or in_review_group(
+            user, obj.locale.language_code
+        )
     return user.has_perm(permission_name("change", type(obj))) and may_edit(user, obj)
+
+
+def may_publish_new(user: Any, model: type[models.Model], language: str | None) -> bool:
+    """`may_publish` for an object of `model` not created yet, in `language` (the create view)."""
+    if user.is_superuser:
+        return True
+    if not user.has_perm(permission_name("publish", model)):
+        return False
+    return not issubclass(model, TranslatableMixin) or in_review_group(user, language)

@@ -18,8 +18,8 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.log_actions import LogActionRegistry
-from wagtail.models import Page, TranslatableMixin, WorkflowMixin
+from wagtail.log_actions import LogActionRegistry, log
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin, WorkflowMixin
 
 from cms.workflow import audit, panels, routes, snippets, translation_review, urls
 
@@ -137,6 +137,8 @@ def review_snippet_translation(request: HttpRequest, instance: Any) -> HttpRespo
         return None
     if not snippets.may_edit(request.user, instance):
         routes.refuse(request, instance, "edit_source_snippet")
+    if is_publish_request(request) and not snippets.may_publish(request.user, instance):
+        routes.refuse(request, instance, "publish_snippet")
     if isinstance(instance, WorkflowMixin) and _submit_for_review(
         request, instance, can_edit=lambda: True
     ):
@@ -144,7 +146,53 @@ def review_snippet_translation(request: HttpRequest, instance: Any) -> HttpRespo
     return None
 
 
+def is_publish_request(request: HttpRequest) -> bool:
+    """Whether a snippet view's POST publishes: the editor's "Publish" (``action-publish``,
+    also on create, revert and scheduling) or the translation editor's (``action=publish``)."""
+    return request.method == "POST" and (
+        bool(request.POST.get("action-publish")) or request.POST.get("action") == "publish"
+    )
+
+
+@hooks.register("before_create_snippet", order=-1)
+def refuse_publishing_new_snippet(request: HttpRequest, model: type) -> None:
+    """A new snippet with drafts is published only in its publisher's review language."""
+    if not (issubclass(model, DraftStateMixin) and is_publish_request(request)):
+        return
+    language = request.GET.get("locale") or Locale.get_default().language_code
+    if not snippets.may_publish_new(request.user, model, language):
+        log(
+            instance=request.user,
+            action=routes.REFUSED,
+            user=request.user,
+            data={"route": "publish_new_snippet", "model": model._meta.label, "locale": language},
+        )
+        raise PermissionDenied
+
+
+@hooks.register("construct_snippet_action_menu")
+def hide_publishing(menu_items: list, request: HttpRequest, context: dict) -> None:
+    """No "Publish"/"Unpublish" in the menu of a snippet the user may not publish."""
+    model = context.get("model")
+    if model is None or not issubclass(model, DraftStateMixin):
+        return
+    instance = context.get("instance")
+    if instance is not None:
+        allowed = snippets.may_publish(request.user, instance)
+    else:
+        language = request.GET.get("locale") or Locale.get_default().language_code
+        allowed = snippets.may_publish_new(request.user, model, language)
+    if not allowed:
+        menu_items[:] = [item for item in menu_items if item.name not in PUBLISHING_ITEMS]
+
+
+PUBLISHING_ITEMS = ("action-publish", "action-unpublish")
+
+
 @hooks.register("before_unpublish")
 def allow_unpublishing(request: HttpRequest, instance: Any) -> None:
-    """The admin's unpublish view may take a reviewed snippet offline (`snippets` docstring)."""
+    """The admin's unpublish view takes a reviewed snippet offline (`snippets` docstring), for
+    a user who may publish it (its language's review group); anyone else is refused."""
+    if isinstance(instance, DraftStateMixin) and not snippets.may_publish(request.user, instance):
+        routes.refuse(request, instance, "unpublish_snippet")
     snippets.mark_unpublishing(instance)

@@ -7,8 +7,8 @@ transaction. Rules (for events of kind speed dating only; other pages ignore pro
 * side (company or researcher), organisation, at least one field of interest, what they offer
   and what they look for are required; the texts are stored as written (the participant's own
   language, `booking.language`), never translated.
-* fields of interest may be given by the id of any translation; the source-language row is
-  stored, so both languages compare the same rows.
+* fields of interest (live ones only) may be given by the id of any translation; the
+  source-language row is stored, so both languages compare the same rows.
 * cluster: companies only, and one of the event's participating clusters (given by the id of
   either translation of the cluster page). Required for companies when the event lists
   participating clusters.
@@ -26,6 +26,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from cms.localization import shown_rows
 from event_booking.models import (
     Booking,
     EventKind,
@@ -86,13 +87,17 @@ def is_speed_dating(page: Page) -> bool:
 
 
 def interest_choices(language: str) -> list[tuple[int, str]]:
-    """(source-language id, name in `language`) of every field of interest, by name."""
+    """(source-language id, name in `language`) of every live field of interest, by name.
+
+    Only live rows: a field that was never published, or was unpublished, is not offered, and a
+    translation waiting for review is not shown (the live source's name is, until it is live).
+    """
     shown = dict(
-        FieldOfInterest.objects.filter(locale__language_code=language).values_list(
-            "translation_key", "name"
-        )
+        shown_rows(FieldOfInterest)
+        .filter(locale__language_code=language)
+        .values_list("translation_key", "name")
     )
-    sources = FieldOfInterest.objects.filter(locale=Locale.get_default())
+    sources = shown_rows(FieldOfInterest).filter(locale=Locale.get_default())
     choices = [(f.pk, shown.get(f.translation_key, f.name)) for f in sources]
     return sorted(choices, key=lambda choice: choice[1].lower())
 
@@ -132,14 +137,14 @@ def _interest_ids(details: ProfileDetails) -> tuple[int, ...]:
     if not details.interests:
         raise InvalidBooking(_("Choose at least one field of interest."), field="interests")
     keys = set(
-        FieldOfInterest.objects.filter(pk__in=details.interests).values_list(
-            "translation_key", flat=True
-        )
+        shown_rows(FieldOfInterest)
+        .filter(pk__in=details.interests)
+        .values_list("translation_key", flat=True)
     )
     sources = tuple(
-        FieldOfInterest.objects.filter(
-            translation_key__in=keys, locale=Locale.get_default()
-        ).values_list("pk", flat=True)
+        shown_rows(FieldOfInterest)
+        .filter(translation_key__in=keys, locale=Locale.get_default())
+        .values_list("pk", flat=True)
     )
     if len(keys) != len(set(details.interests)) or len(sources) != len(keys):
         raise InvalidBooking(_("Choose fields of interest from the list."), field="interests")

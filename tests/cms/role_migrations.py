@@ -15,6 +15,7 @@ ROLE_MIGRATIONS = [
     # The reviewed snippets' workflow and permissions (cms.snippet_review), after the roles.
     ("cms", "0005_snippet_review"),
     ("training_catalog", "0005_topic_review"),
+    ("event_booking", "0009_field_of_interest_review"),
     ("cms_workflow", "0004_publish_by_language"),
     ("event_booking", "0007_organisers_publish_hungarian_only"),
     ("training_catalog", "0006_organisers_publish_hungarian_only"),

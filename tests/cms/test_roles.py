@@ -70,8 +70,18 @@ def page_permission(codename: str) -> Permission:
 
 ORGANISER_PAGE_KINDS = {"add_page", "change_page", "publish_page"}
 # Translations of the reviewed snippets (cms.snippet_review, tests/cms/test_snippet_review.py).
-SNIPPET_CHANGE = {"cms.change_sector", "cms.change_venue", "training_catalog.change_trainingtopic"}
-SNIPPET_ADD = {"cms.add_sector", "cms.add_venue", "training_catalog.add_trainingtopic"}
+SNIPPET_CHANGE = {
+    "cms.change_sector",
+    "cms.change_venue",
+    "training_catalog.change_trainingtopic",
+    "event_booking.change_fieldofinterest",
+}
+SNIPPET_ADD = {
+    "cms.add_sector",
+    "cms.add_venue",
+    "training_catalog.add_trainingtopic",
+    "event_booking.add_fieldofinterest",
+}
 ORGANISER_TRANSLATION_KINDS = {"add_page", "change_page"}
 
 

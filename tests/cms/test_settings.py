@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.apps import apps
+
 PROJECT = Path(__file__).resolve().parents[2]
 
 
@@ -153,3 +155,16 @@ def test_errors_reach_sentry_with_a_dsn_and_without_personal_data():
 def test_development_logs_plain_text_lines():
     # Production writes JSON lines: test_defaults_need_nothing_but_python above.
     assert read_settings(DJANGO_DEBUG="1")["log"] == "text"
+
+
+def test_the_workflow_plugins_test_app_is_installed_for_the_tests_only(tmp_path):
+    """`tests.workflow_testapp` comes with `tests/settings.py`, never with `cms.settings`."""
+    code = "from django.apps import apps; print(apps.is_installed('tests.workflow_testapp'))"
+    database = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+
+    production = run_manage("shell", "-c", code, DATABASE_URL=database)
+    check = run_manage("makemigrations", "--check", "--dry-run", DATABASE_URL=database)
+
+    assert production.stdout.strip().splitlines()[-1] == "False", production.stderr
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert apps.is_installed("tests.workflow_testapp")  # this run's settings

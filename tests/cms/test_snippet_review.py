@@ -1,8 +1,9 @@
-"""Sectors, venues and topics are reviewed like pages, by the roles the migrations install.
+"""Sectors, venues, topics and fields of interest are reviewed like pages, by the roles the
+migrations install.
 
 Through the admin's own URLs as each role (cms.snippet_review): a translator's English
 translation waits for a translation reviewer, an editor's Hungarian change for a moderator;
-nobody else publishes, by any route.
+moderators publish Hungarian snippets only, and nobody else publishes, by any route.
 """
 
 import pytest
@@ -13,6 +14,7 @@ from wagtail.models import TaskState
 from wagtail_localize.models import StringTranslation, Translation
 
 from cms.models import Sector, Venue
+from event_booking.models import FieldOfInterest
 from tests import factories
 from training_catalog.models import TrainingTopic
 
@@ -173,8 +175,22 @@ def test_a_translator_cannot_publish_an_english_venue_by_any_route(login, englis
     assert (reload(english_venue).name, reload(english_venue).live) == ("Main Building", True)
 
 
+def test_a_moderator_cannot_publish_an_english_venue(login, english_event):
+    """Moderators hold `publish_venue`, but approve and publish Hungarian only."""
+    _event, _venue, english_venue = english_event
+    moderator = login("moderator")
+
+    responses = [
+        moderator.post(url(english_venue, "edit"), {"action": "publish"}),
+        moderator.post(url(english_venue, "unpublish")),
+    ]
+
+    assert all(refused(response) for response in responses)
+    assert (reload(english_venue).name, reload(english_venue).live) == ("Main Building", True)
+
+
 def test_the_migrations_assign_the_cluster_site_workflow_to_the_snippets(db):
-    for model in (Sector, Venue, TrainingTopic):
+    for model in (Sector, Venue, TrainingTopic, FieldOfInterest):
         workflow = model(locale=factories.locale("hu")).get_workflow()
         assert workflow is not None and workflow.name == "Cluster site", model
 

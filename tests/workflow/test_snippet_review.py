@@ -8,7 +8,7 @@ Translators and Translation reviewers only change (so they edit translations onl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import Locale, TaskState
+from wagtail.models import Locale, ModelLogEntry, TaskState
 from wagtail_localize.models import StringTranslation, Translation
 
 from tests.workflow.conftest import refused
@@ -141,8 +141,14 @@ def test_saving_a_translation_as_a_draft_keeps_the_live_translation_live(en_snip
     assert row(en_snippet).get_latest_revision_as_object().name == "News, draft"
 
 
-def test_unpublishing_still_takes_a_snippet_offline(en_snippet, snippet_roles, as_user):
-    as_user("moderator").post(url("unpublish", en_snippet.pk))
+def test_unpublishing_still_takes_a_snippet_offline(hu_snippet, snippet_roles, as_user):
+    as_user("moderator").post(url("unpublish", hu_snippet.pk))
+
+    assert not row(hu_snippet).live
+
+
+def test_a_superuser_unpublishes_an_english_snippet(en_snippet, admin_client):
+    admin_client.post(url("unpublish", en_snippet.pk))
 
     assert not row(en_snippet).live
 
@@ -178,3 +184,98 @@ def test_an_editor_cannot_publish_a_snippet(hu_snippet, snippet_roles, as_user):
 
     assert row(hu_snippet).name == "Hír"
     assert response.status_code in (302, 403)
+
+
+# Publishing by language: a review group publishes only its own language's snippets, whatever
+# per-model publish permission it holds (`snippets.may_publish`). Moderators (the Hungarian
+# review group) hold `publish_reviewedsnippet` here, as they hold `publish_venue` on the site.
+
+
+def refusals(snippet: ReviewedSnippet, route: str) -> int:
+    return ModelLogEntry.objects.filter(
+        action="cms_workflow.refused", object_id=str(snippet.pk), data__route=route
+    ).count()
+
+
+def publishing_routes(client, snippet: ReviewedSnippet) -> dict:
+    """Each admin route that publishes `snippet` directly (or takes it offline), taken once."""
+    source = translation(snippet).source if snippet.locale.language_code == "en" else None
+    responses = {
+        "editor_publish": client.post(
+            url("edit", snippet.pk), {"name": "Élesítve", "action-publish": "1"}
+        ),
+        "translation_editor_publish": client.post(url("edit", snippet.pk), {"action": "publish"}),
+        "unpublish": client.post(url("unpublish", snippet.pk)),
+    }
+    if source is not None:
+        responses["sync_publish"] = client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]),
+            {"publish_translations": "on"},
+        )
+    return responses
+
+
+def test_a_moderator_cannot_publish_an_english_snippet_by_any_route(
+    en_snippet, snippet_roles, as_user
+):
+    retranslate(en_snippet, "News, unreviewed")
+
+    responses = publishing_routes(as_user("moderator"), en_snippet)
+
+    assert {name: refused(r) for name, r in responses.items()} == dict.fromkeys(responses, True)
+    assert (row(en_snippet).name, row(en_snippet).live) == ("News", True)
+    assert refusals(en_snippet, "publish_snippet") == 2
+    assert refusals(en_snippet, "unpublish_snippet") == 1
+
+
+def test_a_moderator_publishes_a_hungarian_snippet(hu_snippet, snippet_roles, as_user):
+    response = as_user("moderator").post(
+        url("edit", hu_snippet.pk), {"name": "Hír, élesben", "action-publish": "1"}
+    )
+
+    assert response.status_code == 302
+    assert (row(hu_snippet).name, row(hu_snippet).live) == ("Hír, élesben", True)
+
+
+@pytest.mark.parametrize("role", ["translator", "editor", "reviewer"])
+@pytest.mark.parametrize("language", ["hu", "en"])
+def test_who_is_not_a_moderator_publishes_no_snippet(
+    role, language, hu_snippet, en_snippet, snippet_roles, as_user
+):
+    snippet = hu_snippet if language == "hu" else en_snippet
+    before = (row(snippet).name, row(snippet).live)
+
+    responses = publishing_routes(as_user(role), snippet)
+
+    assert (row(snippet).name, row(snippet).live) == before
+    assert all(response.status_code < 500 for response in responses.values())
+
+
+def test_an_english_snippet_goes_live_by_the_reviewers_approval(en_snippet, snippet_roles, as_user):
+    retranslate(en_snippet, "News, reviewed")
+    as_user("translator").post(url("edit", en_snippet.pk), SUBMIT)
+    assert row(en_snippet).name == "News"
+
+    act(as_user("reviewer"), en_snippet, "approve")
+
+    assert (row(en_snippet).name, row(en_snippet).live) == ("News, reviewed", True)
+
+
+def test_a_moderator_cannot_create_a_live_english_snippet(en_home, snippet_roles, as_user):
+    moderator = as_user("moderator")
+
+    response = moderator.post(url("add") + "?locale=en", {"name": "Live", "action-publish": "1"})
+
+    assert refused(response)
+    assert not ReviewedSnippet.objects.filter(name="Live").exists()
+    moderator.post(url("add") + "?locale=hu", {"name": "Élő", "action-publish": "1"})
+    assert ReviewedSnippet.objects.get(name="Élő").live
+
+
+def test_the_publish_button_is_offered_only_in_the_moderators_language(
+    en_home, snippet_roles, as_user
+):
+    moderator = as_user("moderator")
+
+    assert b'name="action-publish"' in moderator.get(url("add") + "?locale=hu").content
+    assert b'name="action-publish"' not in moderator.get(url("add") + "?locale=en").content

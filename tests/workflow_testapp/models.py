@@ -1,12 +1,12 @@
 """`ReviewedPage` and `ReviewedSnippet`: the page type and snippet the plugin's tests use.
 
 The plugin knows none of the project's page types, so its tests bring their own: a title, a
-rich text body and a link, the kinds of field whose translations need review. The app is in
-INSTALLED_APPS always (a test-only INSTALLED_APPS would need a second settings module, and the
-test database is built by the migrations): `is_creatable = False` keeps the type out of the
-admin's "Add page" choices, so a real site never sees it. `ReviewedSnippet` is a translatable
-snippet with the plugin's drafts and workflow (`cms.workflow.snippets`); it is registered as a
-snippet (`wagtail_hooks`), but no group has a permission on it, so only superusers see it.
+rich text body and a link, the kinds of field whose translations need review. The app is
+installed by the test settings only (`tests/settings.py`), never in a deployment;
+`is_creatable = False` keeps the type out of the admin's "Add page" choices all the same.
+`ReviewedSnippet` is a translatable snippet with the plugin's drafts and workflow
+(`cms.workflow.snippets`); it is registered as a snippet (`wagtail_hooks`), but no group has a
+permission on it, so only superusers see it.
 """
 
 from django.db import models

@@ -1,4 +1,8 @@
-"""Upsert the django-q2 schedules every app declares in its `jobs.SCHEDULES`."""
+"""Upsert the django-q2 schedules every app declares in its `jobs.SCHEDULES`.
+
+The apps are those of ``settings.SCHEDULE_APPS``: the project's own and the workflow plugin
+(`cms.workflow.jobs`, its notice e-mail sweep), which cannot know this command.
+"""
 
 from importlib import import_module
 from typing import Any
@@ -9,9 +13,9 @@ from django_q.models import Schedule
 
 
 def declared_schedules() -> list[dict[str, Any]]:
-    """Collect `SCHEDULES` from the `jobs` module of every project app that has one."""
+    """Collect `SCHEDULES` from the `jobs` module of every app in `SCHEDULE_APPS` that has one."""
     schedules: list[dict[str, Any]] = []
-    for app_name in settings.PROJECT_APPS:
+    for app_name in settings.SCHEDULE_APPS:
         try:
             module = import_module(f"{app_name}.jobs")
         except ModuleNotFoundError as error:
