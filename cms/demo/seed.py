@@ -40,6 +40,7 @@ from cms.demo.data.trainings import TOPICS, TRAININGS, TrainingSeed
 from cms.demo.data.venues import VENUES
 from cms.demo.logos import ensure_logo
 from cms.demo.pages import ensure_child_page, ensure_english, ensure_snippet
+from cms.demo.services import seed_services
 from cms.demo.speed_dating import seed_speed_dating
 from cms.models import HomePage, Sector, Venue
 from event_booking.models import EventIndexPage, EventPage, FieldOfInterest
@@ -56,6 +57,7 @@ CREATED_LABELS = (
     "images",
     "users",
     "participants",
+    "service records",
 )
 
 # Which demo cluster each demo cluster manager may edit (Hungarian slugs).
@@ -111,6 +113,7 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
     created["users"] += users.ensure_demo_users(
         managed_clusters={username: clusters[slug] for username, slug in MANAGED_CLUSTERS.items()}
     )
+    created["service records"] += seed_services(today=today, clusters=clusters)
     return created
 
 

@@ -20,6 +20,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from agency_services.models import ConsultationRequest
+from agency_services.services import services_log
+from agency_services.services.budget import year_budget
 from cluster_pages.models import ClusterProfilePage, County
 from cms.demo.seed import seed_demo
 from cms.models import HomePage, Venue
@@ -97,7 +100,7 @@ def test_first_run_creates_content_users_and_groups(seeded):
     before, first = seeded["before"]["counts"], seeded["first"]["counts"]
     assert first["wagtailcore.Page"] - before["wagtailcore.Page"] >= 2 * (1 + 3 + 8 + 4 + 6)
     assert first["wagtailimages.Image"] - before["wagtailimages.Image"] >= 8
-    assert first["auth.User"] - before["auth.User"] == 6
+    assert first["auth.User"] - before["auth.User"] == 7
     assert first["auth.Group"] - before["auth.Group"] >= 3
 
 
@@ -265,3 +268,21 @@ def test_a_speed_dating_event_has_both_sides_requests_and_a_published_schedule(s
     assert event.schedule_published_at is not None
     english = next(p for p in people if p.booking.language == "en")
     assert agenda_for(english)
+
+
+def test_the_services_log_has_records_for_this_year_and_last(seeded):
+    year = timezone.localdate().year
+    for each_year in (year, year - 1):
+        assert services_log.consultancy(year=each_year), each_year
+        assert services_log.applications(year=each_year), each_year
+        assert services_log.international_support(year=each_year), each_year
+        assert services_log.active_cooperation(year=each_year), each_year
+    waiting = ConsultationRequest.objects.get(status="submitted")
+    assert waiting.requested_by.username == "manager1"
+    assert (
+        get_user_model()
+        .objects.get(username="consultant")
+        .groups.filter(name="Consultants")
+        .exists()
+    )
+    assert year_budget(year=year).planned > 0
