@@ -130,3 +130,12 @@ def test_too_many_posts_from_one_address_are_refused(client, clusters, settings)
     assert response.status_code == 429
     assert "Too many requests" in response.content.decode()
     assert not ConsultationRequest.objects.exists()
+
+
+def test_every_page_links_to_the_form_in_its_language(client, en_home):
+    assert 'href="/hu/tanacsadas/">Marketing-tanácsadás klasztereknek' in (
+        client.get("/hu/").content.decode()
+    )
+    assert 'href="/en/consultation/">Marketing consultation for clusters' in (
+        client.get("/en/").content.decode()
+    )
