@@ -27,18 +27,26 @@ from wagtail.models import Locale
 from agency_services.forms import PublicRequestForm
 from agency_services.services.consultations import submit_public_request
 from agency_services.services.errors import ConsultationError
+from event_booking.api import rate_limit_is_valid
 
 logger = logging.getLogger(__name__)
 DEFAULT_RATE_LIMIT = "10/hour"
 
 
 class ConsultationRateThrottle(SimpleRateThrottle):
-    """Per-IP limit of form posts, `settings.CONSULTATION_RATE_LIMIT` (empty: off)."""
+    """Per-IP limit of form posts, `settings.CONSULTATION_RATE_LIMIT` (a DRF rate such as
+    `10/hour`; empty: off; malformed: the default, logged)."""
 
     scope = "consultations"
 
     def get_rate(self) -> str | None:
         value = getattr(settings, "CONSULTATION_RATE_LIMIT", DEFAULT_RATE_LIMIT) or ""
+        if not rate_limit_is_valid(value):
+            # A typo in the environment must not turn every post into a 500, nor drop the limit.
+            logger.error(
+                "CONSULTATION_RATE_LIMIT=%r is not a rate; using %s", value, DEFAULT_RATE_LIMIT
+            )
+            return DEFAULT_RATE_LIMIT
         return value.replace(" ", "") or None
 
     def get_cache_key(self, request: HttpRequest, view: object) -> str:

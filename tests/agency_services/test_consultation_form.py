@@ -139,3 +139,10 @@ def test_every_page_links_to_the_form_in_its_language(client, en_home):
     assert 'href="/en/consultation/">Marketing consultation for clusters' in (
         client.get("/en/").content.decode()
     )
+
+
+def test_a_malformed_rate_limit_setting_falls_back_to_the_default(client, clusters, settings):
+    settings.CONSULTATION_RATE_LIMIT = "lots"
+    response = client.post("/en/consultation/", valid(), follow=True)
+    assert response.status_code == 200
+    assert ConsultationRequest.objects.count() == 1
