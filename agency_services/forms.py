@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from agency_services.services.consultations import RequestDetails
 from cluster_pages.models import ClusterProfilePage
 from cms.grants import default_language
-from event_booking.forms import HONEYPOT_FIELD
+from event_booking.forms import HONEYPOT_FIELD, honeypot_field
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -81,11 +81,7 @@ class PublicRequestForm(RequestDetailsForm):
         self.fields["cluster"].choices = [("", _("No cluster / not listed"))] + [
             (cluster.pk, cluster.title) for cluster in clusters
         ]
-        self.fields[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
+        self.fields[HONEYPOT_FIELD] = honeypot_field()
 
     @property
     def honeypot(self) -> forms.BoundField:

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
+from cms.errors import DomainError
 
-class ConsultationError(Exception):
-    """Something asked of a consultation request cannot be done.
 
-    Attributes:
-        message: what went wrong (gettext_lazy), shown as is.
-        field: the input it concerns, or None when it is about the request's state.
-    """
-
-    default_message: Any = _("This cannot be done.")
-    field: str | None = None
-
-    def __init__(self, message: Any = None, *, field: str | None = None) -> None:
-        self.message = message if message is not None else self.default_message
-        if field is not None:
-            self.field = field
-        super().__init__(str(self.message))
+class ConsultationError(DomainError):
+    """Something asked of a consultation request cannot be done: `message` (gettext_lazy) and
+    `field`, the input it concerns, or None when it is about the request's state."""
 
 
 class InvalidRequest(ConsultationError):
