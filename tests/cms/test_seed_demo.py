@@ -286,3 +286,32 @@ def test_the_services_log_has_records_for_this_year_and_last(seeded):
         .exists()
     )
     assert year_budget(year=year).planned > 0
+
+
+def test_demo_walk_through_the_consultant_accepts_and_logs_two_days(seeded, client):
+    consultant = get_user_model().objects.get(username="consultant")
+    waiting = ConsultationRequest.objects.get(status="submitted")
+    year = waiting.preferred_from.year
+    left = year_budget(year=year).left
+    client.force_login(consultant)
+    assert (
+        client.post(
+            f"/admin/consultations/{waiting.pk}/decide/",
+            {"decision": "accept", "comment": "Szívesen segítünk."},
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            f"/admin/consultations/{waiting.pk}/sessions/",
+            {"date": waiting.preferred_from.isoformat(), "days": "2"},
+        ).status_code
+        == 302
+    )
+    session = waiting.sessions.get()
+    client.post(
+        f"/admin/consultations/sessions/{session.pk}/deliver/", {f"s{session.pk}-days": "2"}
+    )
+    budget = year_budget(year=year)
+    assert budget.left == left - 2
+    assert session.__class__.objects.get(pk=session.pk).status == "delivered"
