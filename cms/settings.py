@@ -64,7 +64,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # The project's own apps.
-PROJECT_APPS = ["cms", "cluster_pages", "training_catalog", "event_booking"]
+PROJECT_APPS = ["cms", "cluster_pages", "training_catalog", "event_booking", "agency_services"]
 # The apps whose `jobs.SCHEDULES` `manage.py setup_schedules` upserts: ours and the workflow
 # plugin's (its notice e-mail sweep).
 SCHEDULE_APPS = [*PROJECT_APPS, "cms.workflow"]
@@ -360,6 +360,8 @@ REST_FRAMEWORK = {
 BOOKING_VAT_PERCENT = os.environ.get("BOOKING_VAT_PERCENT", "27").strip() or "0"
 # Per-IP limit of the booking API (DRF rate, e.g. "20/minute"); an empty value turns it off.
 BOOKING_RATE_LIMIT = os.environ.get("BOOKING_RATE_LIMIT", "20/minute").strip()
+# Per-IP limit of posts of the public consultation request form (agency_services.views).
+CONSULTATION_RATE_LIMIT = os.environ.get("CONSULTATION_RATE_LIMIT", "10/hour").strip()
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cluster CMS API",
     "VERSION": "1.0.0",

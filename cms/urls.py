@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from agency_services import views as agency_views
 from cms import views
 from cms.api import api_router
 from cms.health import HealthzView
@@ -39,6 +40,8 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     # Translated route: /hu/kereses/ and /en/search/ (the msgstr is in locale/hu/).
     path(_("search/"), views.search, name="search"),
+    # The public consultation request form: /hu/tanacsadas/, /en/consultation/ (agency_services).
+    path(_("consultation/"), agency_views.consultation_request, name="consultation_request"),
     # Calendars (event_booking/calendars.py); before Wagtail's catch-all. Slugs have no dots.
     path("events/feed.ics", calendar_views.events_feed, name="events_feed"),
     path("events/<int:page_id>.ics", calendar_views.event_calendar, name="event_calendar"),

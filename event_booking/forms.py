@@ -57,6 +57,15 @@ UNAVAILABLE = "unavailable"
 HONEYPOT_FIELD = "contact_me_by_fax"
 
 
+def honeypot_field() -> forms.CharField:
+    """The honeypot: a text field hidden by CSS (`.booking-hp`) that people leave empty."""
+    return forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
 @dataclass(frozen=True)
 class RunChoice:
     """One open training run on the form: the run's id in the page's language."""
@@ -337,11 +346,7 @@ class BookingForm(forms.Form):
             )
         if is_speed_dating(setup.page):
             add_profile_fields(self, setup.page, language=setup.language)
-        self.fields[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
+        self.fields[HONEYPOT_FIELD] = honeypot_field()
 
     @property
     def honeypot(self) -> forms.BoundField:

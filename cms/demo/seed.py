@@ -43,6 +43,7 @@ from cms.demo.data.trainings import TOPICS, TRAININGS, TrainingSeed
 from cms.demo.data.venues import VENUES
 from cms.demo.logos import ensure_logo
 from cms.demo.pages import ensure_child_page, ensure_english, ensure_snippet
+from cms.demo.services import seed_services
 from cms.demo.speed_dating import seed_speed_dating
 from cms.models import HomePage, Sector, Venue
 from event_booking.models import EventIndexPage, EventPage, FieldOfInterest
@@ -60,6 +61,7 @@ CREATED_LABELS = (
     "users",
     "participants",
     "review states",
+    "service records",
 )
 
 # Which demo cluster each demo cluster manager may edit (Hungarian slugs).
@@ -120,6 +122,7 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
     made: list[int] = []
     transaction.on_commit(lambda: made.append(states.seed_review_states()))
     created["review states"] += sum(made)
+    created["service records"] += seed_services(today=today, clusters=clusters)
     return created
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from agency_services.roles import CONSULTANTS
 from cluster_pages.managers import ensure_cluster_manager_group
 from cluster_pages.models import ClusterProfilePage
 from cms.roles import CLUSTER_MANAGERS, ORGANISERS, TRANSLATORS
@@ -35,6 +36,7 @@ DEMO_USERS = [
     DemoUser("manager1", "Anna", "Kovács", (CLUSTER_MANAGERS,)),
     DemoUser("manager2", "Péter", "Szabó", (CLUSTER_MANAGERS,)),
     DemoUser("organiser", "Gergő", "Lengyel", (ORGANISERS,)),
+    DemoUser("consultant", "Zsófia", "Balogh", (CONSULTANTS,)),
 ]
 
 

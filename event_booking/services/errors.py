@@ -12,8 +12,10 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from cms.errors import DomainError
 
-class BookingError(Exception):
+
+class BookingError(DomainError):
     """Base class: something a booker or organiser asked for cannot be done.
 
     Attributes:
@@ -23,13 +25,6 @@ class BookingError(Exception):
     """
 
     default_message: Any = _("The booking cannot be made.")
-    field: str | None = None
-
-    def __init__(self, message: Any = None, *, field: str | None = None) -> None:
-        self.message = message if message is not None else self.default_message
-        if field is not None:
-            self.field = field
-        super().__init__(str(self.message))
 
 
 class InvalidBooking(BookingError):

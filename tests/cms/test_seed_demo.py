@@ -20,6 +20,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from agency_services.models import ConsultationRequest
+from agency_services.services import services_log
+from agency_services.services.budget import year_budget
 from cluster_pages.models import ClusterProfilePage, County
 from cms.demo.seed import seed_demo
 from cms.models import HomePage, Venue
@@ -259,3 +262,50 @@ def test_a_speed_dating_event_has_both_sides_requests_and_a_published_schedule(s
     assert event.schedule_published_at is not None
     english = next(p for p in people if p.booking.language == "en")
     assert agenda_for(english)
+
+
+def test_the_services_log_has_records_for_this_year_and_last(seeded):
+    year = timezone.localdate().year
+    for each_year in (year, year - 1):
+        assert services_log.consultancy(year=each_year), each_year
+        assert services_log.applications(year=each_year), each_year
+        assert services_log.international_support(year=each_year), each_year
+        assert services_log.active_cooperation(year=each_year), each_year
+    waiting = ConsultationRequest.objects.get(status="submitted")
+    assert waiting.requested_by.username == "manager1"
+    assert (
+        get_user_model()
+        .objects.get(username="consultant")
+        .groups.filter(name="Consultants")
+        .exists()
+    )
+    assert year_budget(year=year).planned > 0
+
+
+def test_demo_walk_through_the_consultant_accepts_and_logs_two_days(seeded, client):
+    consultant = get_user_model().objects.get(username="consultant")
+    waiting = ConsultationRequest.objects.get(status="submitted")
+    year = waiting.preferred_from.year
+    left = year_budget(year=year).left
+    client.force_login(consultant)
+    assert (
+        client.post(
+            f"/admin/consultations/{waiting.pk}/decide/",
+            {"decision": "accept", "comment": "Szívesen segítünk."},
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            f"/admin/consultations/{waiting.pk}/sessions/",
+            {"date": waiting.preferred_from.isoformat(), "days": "2"},
+        ).status_code
+        == 302
+    )
+    session = waiting.sessions.get()
+    client.post(
+        f"/admin/consultations/sessions/{session.pk}/deliver/", {f"s{session.pk}-days": "2"}
+    )
+    budget = year_budget(year=year)
+    assert budget.left == left - 2
+    assert session.__class__.objects.get(pk=session.pk).status == "delivered"

@@ -1,0 +1,1 @@
+"""The agency's services: consultation requests against the yearly budget, and the services log."""

@@ -1,0 +1,1 @@
+"""Business rules of the agency's services: one module per concern."""
