@@ -14,7 +14,8 @@ commit, which calls `sync_source`. For each other language it:
    preview does), never touching the live row; where there is no translation yet it creates
    one as a draft (not live). A translation waiting in review gets no draft (the reviewer must
    approve what was submitted; the editor shows the new segments afterwards); a page whose
-   parent is not translated gets none either (the translator uses "Translate this page");
+   parent is not translated gets none either (the translator uses "Translate this page"),
+   nor one the model's validation refuses (logged; the translator is still told);
 3. marks the translation behind the source (`TranslationStatus`: the source revision it must
    catch up with, since when it waits);
 4. notifies the language's translators once per piece of work (`notify.record_translation_work`:
@@ -41,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -179,7 +180,12 @@ def _sync_locale(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     if translation.enabled:
-        target, result.created, result.drafted = _save_draft(source, locale, target)
+        try:
+            with transaction.atomic():
+                target, result.created, result.drafted = _save_draft(source, locale, target)
+        except (ParentNotTranslatedError, ValidationError) as error:
+            # The translator still hears of the work; the editor shows what is wrong.
+            logger.warning("Translation loop: no draft for %s into %s: %r", obj, locale, error)
     now = timezone.now()
     status.outdated_since = status.outdated_since or now
     status.source_changed_at = obj.last_published_at or now
@@ -213,11 +219,7 @@ def _translated_instance(source: TranslationSource, locale: Locale) -> Any:
 def _save_draft(source: TranslationSource, locale: Locale, target: Any) -> tuple[Any, bool, bool]:
     """Save the translation's draft from `source`; returns (target, created, drafted)."""
     if target is None:
-        try:
-            with transaction.atomic():
-                source.create_or_update_translation(locale, publish=False, fallback=True)
-        except ParentNotTranslatedError:
-            return None, False, False
+        source.create_or_update_translation(locale, publish=False, fallback=True)
         return _translated_instance(source, locale), True, True
     in_review = isinstance(target, WorkflowMixin) and target.workflow_in_progress
     if in_review or getattr(target, "alias_of_id", None):

@@ -16,8 +16,10 @@ from wagtail_localize.models import (
     StringTranslation,
     Translation,
 )
+from wagtail_localize.tasks import background
 
 from cms.workflow import jobs, loop
+from cms.workflow.localize_jobs import DjangoQ2Backend
 from cms.workflow.notices import Event, Notice
 from cms.workflow.status import State, state_of
 from tests.workflow.test_locale_approval import accepted, act
@@ -179,7 +181,8 @@ def test_a_new_hungarian_page_gets_an_english_draft_and_stays_missing_until_appr
     assert not english.live and english.get_parent().pk == en_home.pk
     assert Translation.objects.filter(source__object_id=page.translation_key).exists()
     state = state_of(page, "en")
-    assert (state.state, state.public, state.target_id) == (State.MISSING, State.MISSING, english.pk)
+    assert (state.state, state.public) == (State.MISSING, State.MISSING)
+    assert state.target_id == english.pk
     (notice,) = translator_notices(mailable)
     assert notice.changed_segments == ["Pályázat", "palyazat", "Pályázati szöveg"]
     assert notice.link == edit_url(english)
@@ -227,3 +230,24 @@ def test_a_translatable_snippet_change_reaches_the_translators(
     assert state_of(snippet, "en").state == State.OUTDATED
     (notice,) = translator_notices(mailable)
     assert notice.changed_segments == ["Új név"]
+
+
+CALLS: list = []
+
+
+def record_call(*args, **kwargs) -> None:
+    """A stand-in for a wagtail-localize job (addressed by dotted path, like the real ones)."""
+    CALLS.append((args, kwargs))
+
+
+def test_wagtail_localizes_own_jobs_go_to_django_q2_after_commit(
+    db, jobs_inline, django_capture_on_commit_callbacks
+):
+    assert isinstance(background, DjangoQ2Backend)  # WAGTAILLOCALIZE_JOBS
+    CALLS.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        background.enqueue(record_call, [1, "en"], {"group": "not django-q2's option"})
+        assert CALLS == []  # nothing runs before the commit
+
+    assert CALLS == [((1, "en"), {"group": "not django-q2's option"})]
