@@ -6,6 +6,7 @@ the publication's transaction.
 """
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page
@@ -68,8 +69,10 @@ def translator_notices(users) -> list[Notice]:
 
 
 def test_a_hungarian_change_becomes_an_english_draft_outdated_and_one_notice(
-    hu_page, en_page, mailable, committed
+    hu_page, en_page, mailable, committed, django_user_model
 ):
+    second = django_user_model.objects.create_user("translator2", "t2@example.org", "x")
+    second.groups.add(Group.objects.get(name="Translators"))
     live_english = (en_page.title, en_page.body)
     assert state_of(hu_page, "en").state == State.CURRENT
 
@@ -92,8 +95,9 @@ def test_a_hungarian_change_becomes_an_english_draft_outdated_and_one_notice(
     assert notice.language == "en"
     for other in ("moderator", "reviewer", "editor", "manager"):
         assert not Notice.objects.filter(recipient=mailable[other]).exists()
-    (message,) = mail.outbox
-    assert message.to == ["translator@example.org"]
+    assert Notice.objects.filter(recipient=second, event=Event.TO_TRANSLATE).count() == 1
+    assert sorted(m.to[0] for m in mail.outbox) == ["t2@example.org", "translator@example.org"]
+    (message,) = [m for m in mail.outbox if m.to == ["translator@example.org"]]
     assert message.subject == f"To translate: {en_page.title}"
     assert "- Új bekezdés\n- Második\n" in message.body
     assert reverse("cms_workflow_notices:open", args=[notice.pk]) in message.body
