@@ -267,7 +267,11 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 CMS_WORKFLOW = {
     "REVIEW_GROUPS": {"hu": "Moderators", "en": "Translation reviewers"},
     "WORKFLOW_NAME": "Cluster site",
+    # Who hears of the translation loop's work (a Hungarian change to translate).
+    "TRANSLATOR_GROUPS": {"en": "Translators"},
 }
+# wagtail-localize's background jobs (subtree translation) on django-q2, enqueued on commit.
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "cms.workflow.localize_jobs.DjangoQ2Backend"}
 # An approved workflow publishes without a second, per-model permission check (snippets'
 # publish permission is not per language): see cms/workflow/finish.py.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow.finish.publish_approved"

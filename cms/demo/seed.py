@@ -16,6 +16,9 @@ Contract (`seed_demo`):
   leaves no Hungarian page without its English translation and the next run completes the
   rest. (The English page is published right after that commit; if that publication itself
   failed, the English page would stay a draft, which a re-run does not retry.)
+- The translation loop is shown on purpose (`translation_examples`): after everything else, a
+  Hungarian change leaves one English page outdated and one new Hungarian training has no
+  English version yet (only the loop's draft).
 - Roles are not seeded: the groups and their permissions come from the migrations, and page
   permissions on the pages created here are granted by the apps' receivers as each page is
   created (`cms.roles`). Only the demo users and their group memberships are added.
@@ -45,6 +48,7 @@ from cms.demo.logos import ensure_logo
 from cms.demo.pages import ensure_child_page, ensure_english, ensure_snippet
 from cms.demo.services import seed_services
 from cms.demo.speed_dating import seed_speed_dating
+from cms.demo.translation_examples import MISSING_TRAINING, seed_translation_examples
 from cms.models import HomePage, Sector, Venue
 from event_booking.models import EventIndexPage, EventPage, FieldOfInterest
 from training_catalog.models import TrainingIndexPage, TrainingPage, TrainingRun, TrainingTopic
@@ -123,6 +127,11 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
     transaction.on_commit(lambda: made.append(states.seed_review_states()))
     created["review states"] += sum(made)
     created["service records"] += seed_services(today=today, clusters=clusters)
+    # Last, so the demo translator hears of the loop's work.
+    missing = _seed_training(
+        training_index, MISSING_TRAINING, topics, venues, today, created, translate=False
+    )
+    seed_translation_examples(training_index=training_index, missing=missing)
     return created
 
 
@@ -158,12 +167,13 @@ def _seed_page(
     *,
     before_save: Callable | None = None,
     after_add: Callable | None = None,
+    translate: bool = True,
 ) -> Page:
     with transaction.atomic():
         page, new = ensure_child_page(
             parent, model, fields, before_save=before_save, after_add=after_add
         )
-        _, translated = ensure_english(page, fields)
+        _, translated = ensure_english(page, fields) if translate else (None, False)
     created["pages"] += new
     created["translations"] += translated
     return page
@@ -206,6 +216,8 @@ def _seed_training(
     venues: dict[str, Venue],
     today: dt.date,
     created: Counter,
+    *,
+    translate: bool = True,
 ) -> TrainingPage:
     fields = {**seed.fields, "topic": topics[seed.topic]}
     days = seed.fields["duration_days"]
@@ -223,7 +235,9 @@ def _seed_training(
                 )
             )
 
-    return _seed_page(index, TrainingPage, fields, created, before_save=add_runs)
+    return _seed_page(
+        index, TrainingPage, fields, created, before_save=add_runs, translate=translate
+    )
 
 
 def _local(day: dt.date, time: dt.time) -> dt.datetime:

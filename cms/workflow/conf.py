@@ -22,3 +22,9 @@ def review_groups() -> dict[str, str]:
 def workflow_name() -> str:
     """The name of the workflow installed on the root page."""
     return _options().get("WORKFLOW_NAME", DEFAULT_WORKFLOW_NAME)
+
+
+def translator_groups() -> dict[str, str]:
+    """Language code -> name of the group whose members translate into that language: they
+    hear of the translation loop's work (`loop`). A language without a group: superusers."""
+    return dict(_options().get("TRANSLATOR_GROUPS", {}))

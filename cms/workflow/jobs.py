@@ -6,10 +6,11 @@ which lists "cms.workflow"). Without the sweep a notice's e-mail whose job was l
 broker delivers at most once) or failed would never be sent.
 """
 
+from django.utils.module_loading import import_string
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
-from cms.workflow import mail
+from cms.workflow import loop, mail
 from cms.workflow.notify import EMAIL_JOB
 
 SCHEDULES = [
@@ -41,3 +42,22 @@ def sweep_notice_emails() -> int:
     for notice_id in ids:
         async_task(EMAIL_JOB, notice_id)
     return len(ids)
+
+
+def sync_translations(content_type_id: int, object_id: int) -> int:
+    """The translation loop for one published source object (`loop.sync_source`).
+
+    Idempotent: a second run (or a run for an older publication) finds every language synced
+    with the object's live revision and does nothing. Returns how many languages it synced.
+    """
+    return len(loop.sync_source(content_type_id=content_type_id, object_id=object_id))
+
+
+def run_localize_job(path: str, args: list, kwargs: dict) -> None:
+    """Run one of wagtail-localize's background jobs (`localize_jobs.DjangoQ2Backend`).
+
+    The function is addressed by dotted path; its arguments travel as one list and one dict,
+    so none of them is mistaken for one of django-q2's own options (``group``, ``timeout``...).
+    wagtail-localize's jobs (translating a subtree) are its own; their idempotence is theirs.
+    """
+    import_string(path)(*args, **kwargs)

@@ -76,6 +76,8 @@ def render(notice: Notice) -> tuple[str, str]:
             else "-"
         ),
     }
+    if notice.event == Event.TO_TRANSLATE:
+        return _render_translation_work(notice, values)
     if notice.event == Event.SUBMITTED:
         subject = _("Waiting for your review: %(title)s") % values
         what = _("%(actor)s submitted “%(title)s” (%(language)s) for your review.") % values
@@ -88,6 +90,26 @@ def render(notice: Notice) -> tuple[str, str]:
     lines = [_("Hello %(name)s,") % {"name": name_of(notice.recipient)}, "", what]
     if notice.comment:
         lines += ["", _("Comment:"), notice.comment]
+    lines += ["", _("Open it in the admin: %(url)s") % {"url": notice_url(notice)}]
+    return subject, "\n".join(lines) + "\n"
+
+
+def _render_translation_work(notice: Notice, values: dict) -> tuple[str, str]:
+    """A translation loop's notice: the source changed, these texts wait to be translated."""
+    subject = _("To translate: %(title)s") % values
+    what = (
+        _(
+            "The original of “%(title)s” was published with changes: its %(language)s translation "
+            "is out of date. The translation editor shows the new and changed texts."
+        )
+        % values
+    )
+    lines = [_("Hello %(name)s,") % {"name": name_of(notice.recipient)}, "", what, ""]
+    if notice.changed_segments:
+        lines.append(_("Texts to translate:"))
+        lines += [f"- {text}" for text in notice.changed_segments]
+    else:
+        lines.append(_("No text changed: check the draft and submit it for review."))
     lines += ["", _("Open it in the admin: %(url)s") % {"url": notice_url(notice)}]
     return subject, "\n".join(lines) + "\n"
 

@@ -24,6 +24,7 @@ from cms.workflow import reviewers
 
 # `Notice` lives in its own module (one concept per module); imported so Django registers it.
 from cms.workflow.notices import Notice  # noqa: F401
+from cms.workflow.translation_status import TranslationStatus  # noqa: F401
 
 
 def language_of(obj: Any) -> str | None:

@@ -2,9 +2,11 @@
 
 Wagtail 8 has no inbox in the admin. A notice is one event of a review told to one user: a
 submission to each approver, an approval or a request for changes (with the reviewer's comment)
-to the submitter. It is shown in the dashboard's "Waiting for you" panel and the admin's
-notices page until it is opened, and it is the outbox row of its e-mail: one row per
-(recipient, task state, event), so the same event can never notify the same person twice.
+to the submitter; or a translation loop's work (`TO_TRANSLATE`, see `loop`) told to each
+translator of the language, with the texts to translate. It is shown in the dashboard's
+"Waiting for you" panel and the admin's notices page until it is opened, and it is the outbox
+row of its e-mail: one row per (recipient, task state, event), or per (recipient, work, event)
+for the loop, so the same event can never notify the same person twice.
 
 E-mail states: `PENDING` (to send), `SENT`, `NONE` (no e-mail wanted: the recipient has no
 address, is inactive or turned that kind of notification off in their Wagtail account).
@@ -25,6 +27,7 @@ class Event(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted for review")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Changes requested")
+    TO_TRANSLATE = "to_translate", _("To translate")
 
 
 class EmailStatus(models.TextChoices):
@@ -58,9 +61,19 @@ class Notice(models.Model):
         related_name="+",
         verbose_name=_("by"),
     )
+    # The review the notice is about; None for a translation loop's notice (`TO_TRANSLATE`).
     task_state = models.ForeignKey(
-        TaskState, on_delete=models.CASCADE, related_name="+", verbose_name=_("task")
+        TaskState,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("task"),
     )
+    # A translation loop's piece of work ("<status id>:<source revision it was made from>"):
+    # one notice per recipient and work, however often the source is published meanwhile.
+    work = models.CharField(max_length=64, blank=True, default="")
+    changed_segments = models.JSONField(_("texts to translate"), default=list, blank=True)
     revision = models.ForeignKey(
         Revision,
         on_delete=models.SET_NULL,
@@ -95,7 +108,12 @@ class Notice(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["recipient", "task_state", "event"], name="cms_workflow_notice_once"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["recipient", "work", "event"],
+                condition=~models.Q(work=""),
+                name="cms_workflow_notice_work_once",
+            ),
         ]
         indexes = [models.Index(fields=["recipient", "read_at"], name="cms_workflow_notice_unread")]
 

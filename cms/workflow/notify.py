@@ -15,6 +15,12 @@ Recipients (never the user who acted, never an inactive user):
 - an approval or a request for changes goes to the user who submitted the object for review
   (the workflow's ``requested_by``), with the reviewer's comment.
 
+Translation work (`record_translation_work`, called by the translation loop, `loop`): the
+active members of the language's translator group (``CMS_WORKFLOW["TRANSLATOR_GROUPS"]``;
+superusers when the language has none) hear that a source change waits to be translated, once
+per piece of work (the notice's `work` key): a second publication before the translation caught
+up only refreshes the unread notice's list of texts.
+
 The e-mail follows the recipient's Wagtail account settings ("submitted", "approved",
 "rejected" notifications) and needs an address; the in-admin notice is always written.
 """
@@ -23,6 +29,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -31,6 +38,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import TaskState
 from wagtail.users.models import UserProfile
 
+from cms.workflow import conf
 from cms.workflow.models import LocaleApprovalTask, language_of
 from cms.workflow.notices import EmailStatus, Event, Notice
 
@@ -103,6 +111,68 @@ def record_event(*, task_state: TaskState, event: str, actor: Any = None) -> lis
             )
             if created:
                 written.append(notice)
+            if notice.email_status == EmailStatus.PENDING:
+                transaction.on_commit(lambda pk=notice.pk: async_task(EMAIL_JOB, pk))
+    return written
+
+
+def translators(*, language: str) -> Any:
+    """The active users who translate into `language` (module docstring)."""
+    group = conf.translator_groups().get(language)
+    who = Q(groups__name=group) if group else Q(is_superuser=True)
+    return get_user_model().objects.filter(who, is_active=True).distinct().order_by("pk")
+
+
+def translation_link(*, target: Any, source: Any) -> str:
+    """Where a translator starts: the translation's editor (wagtail-localize's, for a synced
+    translation), else the source's editor (its "Translate" action)."""
+    finder = AdminURLFinder()
+    return (finder.get_edit_url(target) if target is not None else None) or (
+        finder.get_edit_url(source) or ""
+    )
+
+
+def record_translation_work(
+    *, status: Any, source: Any, target: Any, segments: list[str]
+) -> list[Notice]:
+    """Tell the translators of `status.locale` that `source` changed (a `TO_TRANSLATE` notice
+    each, with `segments`, the texts to translate) and enqueue the e-mails after commit.
+
+    `status` is the loop's `TranslationStatus`; `target` the translation (None when it could not
+    be created). Once per piece of work (module docstring). Returns the notices written now.
+    """
+    language = status.locale.language_code
+    work = f"{status.pk}:{status.made_from_revision_id or 0}"
+    about = target if target is not None else source
+    content_type = ContentType.objects.get_for_model(about.get_translation_model())
+    link = translation_link(target=target, source=source)
+    written: list[Notice] = []
+    with transaction.atomic():
+        for user in translators(language=language):
+            notice, created = Notice.objects.get_or_create(
+                recipient=user,
+                work=work,
+                event=Event.TO_TRANSLATE,
+                defaults={
+                    "revision_id": getattr(target, "latest_revision_id", None),
+                    "content_type": content_type,
+                    "object_id": str(about.pk),
+                    "title": str(about)[:255],
+                    "language": language,
+                    "changed_segments": segments,
+                    "link": link[:500],
+                    "email_status": (
+                        EmailStatus.PENDING
+                        if wants_email(user, Event.TO_TRANSLATE)
+                        else EmailStatus.NONE
+                    ),
+                },
+            )
+            if created:
+                written.append(notice)
+            elif notice.read_at is None and notice.changed_segments != segments:
+                notice.changed_segments = segments
+                notice.save(update_fields=["changed_segments"])
             if notice.email_status == EmailStatus.PENDING:
                 transaction.on_commit(lambda pk=notice.pk: async_task(EMAIL_JOB, pk))
     return written

@@ -1,4 +1,5 @@
-"""Signal receivers: review events of the plugin's task become notices (`notify`).
+"""Signal receivers: review events of the plugin's task become notices (`notify`); publications
+drive the translation loop (`on_published`, see `loop`).
 
 Wagtail sends its own workflow e-mails synchronously, inside the request, from receivers of
 `workflow_submitted` (to superusers), `workflow_approved` and `workflow_rejected` (to the
@@ -11,9 +12,12 @@ runs first.
 
 from typing import Any
 
+from django.db import transaction
+from django_q.tasks import async_task
 from wagtail.admin import signal_handlers as wagtail_mails
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import (
+    published,
     task_approved,
     task_rejected,
     task_submitted,
@@ -22,7 +26,7 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
-from cms.workflow import notify
+from cms.workflow import loop, notify
 from cms.workflow.models import LocaleApprovalTask
 from cms.workflow.notices import Event
 
@@ -60,6 +64,23 @@ def _on_task_event(event: str) -> Any:
     return receive
 
 
+#: The translation loop's job (`jobs.sync_translations`).
+SYNC_JOB = "cms.workflow.jobs.sync_translations"
+
+
+def on_published(sender: type, instance: Any, **kwargs: Any) -> None:
+    """A source publication starts the translation loop after commit (`loop`); a translation's
+    publication (its approval) may make it current again (`loop.record_approval`).
+
+    Wagtail sends `published` for pages (beside `page_published`) and snippets with drafts.
+    """
+    if loop.is_loop_source(instance):
+        content_type_id, object_id = loop.base_content_type(instance).pk, instance.pk
+        transaction.on_commit(lambda: async_task(SYNC_JOB, content_type_id, object_id))
+    else:
+        loop.record_approval(obj=instance)
+
+
 def connect() -> None:
     """Connect the receivers (called by the app's `ready`)."""
     for signal, notifier, uid in WAGTAIL_WORKFLOW_MAILS:
@@ -73,3 +94,4 @@ def connect() -> None:
         (task_rejected, Event.REJECTED),
     ):
         signal.connect(_on_task_event(event), weak=False, dispatch_uid=f"cms_workflow:{event}")
+    published.connect(on_published, dispatch_uid="cms_workflow:translation_loop")

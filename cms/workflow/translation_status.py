@@ -1,0 +1,76 @@
+"""`TranslationStatus`: how far a translation lags behind its source, per object and language.
+
+wagtail-localize has no notion of an outdated translation: its `TranslationSource` moves when the
+source changes, but nothing records which version of the source the live translation was made
+from. One row per (source object, target language) says it:
+
+- `source_revision`: the revision of the source (the published one) that the translation loop
+  last synchronised into the `TranslationSource`, i.e. the version the translation must catch up
+  with;
+- `made_from_revision`: the source revision the live translation was approved against (None:
+  never, or before the plugin tracked it);
+- `outdated_since`: when the translation fell behind (the first source change not yet caught
+  up with); None once an approved translation caught up. It is set for a missing translation
+  too (a new source page), so "how long has it waited" is known for both;
+- `source_changed_at`: when the source version it must catch up with was published (the public
+  site's "the original was updated on ..." notice).
+
+An object without a row never changed since the plugin started watching: its live translation
+counts as current. Rows are written by the translation loop (`loop`) and by the approval of a
+translation (`loop.record_approval`); `status` reads them for whole listings.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Revision
+
+
+class TranslationStatus(models.Model):
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The base content type of the source (Page for pages), as wagtail-localize's "
+        "TranslatableObject stores it.",
+    )
+    translation_key = models.UUIDField(db_index=True)
+    locale = models.ForeignKey(
+        Locale, on_delete=models.CASCADE, related_name="+", verbose_name=_("language")
+    )
+    source_revision = models.ForeignKey(
+        Revision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source version to catch up with"),
+    )
+    made_from_revision = models.ForeignKey(
+        Revision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source version of the live translation"),
+    )
+    outdated_since = models.DateTimeField(_("out of date since"), null=True, blank=True)
+    source_changed_at = models.DateTimeField(_("source updated"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation status")
+        verbose_name_plural = _("translation statuses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "locale"], name="cms_workflow_translation_status_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.translation_key} [{self.locale_id}]"
+
+    @property
+    def is_behind(self) -> bool:
+        """Whether the translation has not caught up with the source's last change."""
+        return self.outdated_since is not None
