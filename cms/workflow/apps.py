@@ -11,7 +11,8 @@ class WorkflowConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from cms.workflow import reviewers, signals
+        from cms.workflow import placement, reviewers, signals
 
+        placement.connect(self)
         reviewers.connect(self)
         signals.connect()

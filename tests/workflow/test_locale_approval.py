@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, TaskState, Workflow, WorkflowPage
 
-from cms.workflow import install
+from cms.workflow import install, placement
 from cms.workflow.models import LocaleApprovalTask
 from tests.workflow.conftest import draft, refused
 
@@ -38,9 +38,14 @@ def live_title(page: Page) -> str:
     return Page.objects.get(pk=page.pk).title
 
 
-def test_migrations_put_the_cluster_site_workflow_on_the_root_in_place_of_wagtails(db):
-    workflow = WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow
-    assert workflow.name == "Cluster site"
+def test_migrations_put_the_cluster_site_workflow_on_each_home_page_in_place_of_wagtails(
+    home, en_home
+):
+    # The Hungarian home page by the migrations; the English one when translation created it.
+    for page in [home, en_home]:
+        assert WorkflowPage.objects.get(page=page).workflow.name == "Cluster site", page
+    assert not WorkflowPage.objects.filter(page=Page.get_first_root_node()).exists()
+    workflow = en_home.get_workflow()
     assert workflow.active
     (task,) = [task.specific for task in workflow.tasks.all()]
     assert isinstance(task, LocaleApprovalTask)
@@ -74,6 +79,16 @@ def test_the_workflow_migration_is_idempotent_and_reversible(db):
     install.install(apps)
     workflow = WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow
     assert workflow.name == "Cluster site"
+    # Migration 0008 then moves it from the root to the home pages; backwards and again.
+    placement.move_from_root(apps)
+    placement.move_from_root(apps)
+    home = Page.objects.get(depth=2, locale__language_code="hu")
+    assert WorkflowPage.objects.get(page=home).workflow.name == "Cluster site"
+    assert not WorkflowPage.objects.filter(page__depth=1).exists()
+    placement.move_to_root(apps)
+    assert not WorkflowPage.objects.filter(page=home).exists()
+    assert WorkflowPage.objects.get(page__depth=1).workflow.name == "Cluster site"
+    placement.move_from_root(apps)
 
 
 @pytest.mark.parametrize(
