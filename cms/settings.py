@@ -212,6 +212,8 @@ PAGE_CACHE = {
     "ENABLED": env_bool("PAGE_CACHE", True),
     "ALIAS": "default",
     "TIMEOUT": int(os.environ.get("PAGE_CACHE_SECONDS", "300")),
+    # A page rendered up to this long before a change it shows is not stored (store.py).
+    "CLOCK_SKEW_SECONDS": 1.0,
 }
 
 # django-q2: every job is idempotent (see each app's jobs.py), because the ORM broker delivers

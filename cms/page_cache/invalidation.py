@@ -73,12 +73,22 @@ def tags_for(instance: models.Model) -> set[str]:
         return tags | {API_IMAGES}
     if instance._meta.app_label == "wagtaildocs":
         return tags | {API_DOCUMENTS}
-    # A snippet: English pages point at Hungarian rows and show them translated.
-    rows = [instance]
+    # A snippet: English pages point at Hungarian rows and show them translated, so a row's
+    # change reaches the pages of its language that use any row of its translation key, and
+    # a source-language row's change every language (its text stands in for a missing one).
+    rows, locale_id = [instance], None
     if isinstance(instance, TranslatableMixin):
         rows = list(type(instance).objects.filter(translation_key=instance.translation_key))
-    index_pages = Page.objects.type(ListingPage).values_list("path", flat=True)
-    return {API_PAGES, *_used_by_tags(rows), *(f"page:{path}" for path in index_pages)}
+        if instance.locale.language_code != settings.LANGUAGE_CODE:
+            locale_id = instance.locale_id
+    index_pages = Page.objects.type(ListingPage)
+    if locale_id is not None:
+        index_pages = index_pages.filter(locale_id=locale_id)
+    return {
+        API_PAGES,
+        *_used_by_tags(rows, locale_id=locale_id),
+        *(f"page:{path}" for path in index_pages.values_list("path", flat=True)),
+    }
 
 
 def page_change_tags(page: Page) -> set[str]:
@@ -95,38 +105,38 @@ def page_change_tags(page: Page) -> set[str]:
         .values_list("pk", "path")
     )
     tags.update(f"page:{other_path}" for _pk, other_path in translations)
-    referrers = _referring_page_paths([page.pk, *(pk for pk, _path in translations)], Page)
-    tags.update(f"page:{other_path}" for other_path in referrers)
+    referrers = Page.objects.filter(
+        pk__in=_referring_page_ids([page.pk, *(pk for pk, _path in translations)], Page)
+    )
+    tags.update(f"page:{other_path}" for other_path in referrers.values_list("path", flat=True))
     return tags
 
 
-def _used_by_tags(rows: list[models.Model]) -> set[str]:
-    """`page:` tags of the pages that use one of `rows` and of those pages' ancestors."""
+def _used_by_tags(rows: list[models.Model], *, locale_id: int | None = None) -> set[str]:
+    """`page:` tags of the pages (of `locale_id`, if given) that use one of `rows`, and of
+    those pages' ancestors."""
     if not rows:
         return set()
     model = type(rows[0])
-    paths = set(_referring_page_paths([row.pk for row in rows], model))
     ids = [row.pk for row in rows]
+    pages = Page.objects.filter(pk__in=_referring_page_ids(ids, model))
+    in_locale = {} if locale_id is None else {"locale_id": locale_id}
+    paths = set(pages.filter(**in_locale).values_list("path", flat=True))
     for page_model in get_page_models():
         for field in page_model._meta.many_to_many:
             if field.related_model is model:
-                paths.update(
-                    page_model.objects.filter(**{f"{field.name}__in": ids}).values_list(
-                        "path", flat=True
-                    )
-                )
+                users = page_model.objects.filter(**{f"{field.name}__in": ids}, **in_locale)
+                paths.update(users.values_list("path", flat=True))
     step = Page.steplen
     return {f"page:{path[:end]}" for path in paths for end in range(step, len(path) + 1, step)}
 
 
-def _referring_page_paths(ids: list[object], model: type[models.Model]) -> list[str]:
-    """Tree paths of the pages that refer to the `model` rows `ids` (Wagtail's reference index:
-    foreign keys, child rows, StreamField and rich text)."""
+def _referring_page_ids(ids: list[object], model: type[models.Model]) -> list[int]:
+    """Ids of the pages that refer to the `model` rows `ids` (Wagtail's reference index:
+    foreign keys, child rows, StreamField and rich text; not many-to-many fields)."""
     page_ids = ReferenceIndex.objects.filter(
         base_content_type=ReferenceIndex._get_base_content_type(Page),
         to_content_type=ReferenceIndex._get_base_content_type(model),
         to_object_id__in=[str(pk) for pk in ids],
     ).values_list("object_id", flat=True)
-    return list(
-        Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).values_list("path", flat=True)
-    )
+    return [int(pk) for pk in page_ids]

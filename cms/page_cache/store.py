@@ -14,7 +14,8 @@ Redis or by the database cache's culling) makes an entry stale, never fresh.
 The race between a change and a render: a reader that read the old rows, then stored its entry
 with the version the change's bump had just written, would keep stale content until the next
 bump. So an entry is not stored when one of its tags was bumped after the request started
-(less a margin for clocks of several machines): the change may have missed it.
+(less `PAGE_CACHE["CLOCK_SKEW_SECONDS"]`, for the clocks of several machines): the change
+may have missed it. After a change, its pages are stored again from a second later on.
 
 The CSRF token: the booking form on event and training pages carries one. The stored copy
 holds a placeholder instead, and each hit puts the reader's own token in (`get_token`, which
@@ -45,11 +46,14 @@ logger = logging.getLogger(__name__)
 # As long as a real (masked) token, so the page's length does not change when it is put in.
 CSRF_PLACEHOLDER = b"cms-page-cache-csrf-token-placeholder".ljust(64, b"x")
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(")')
-# Clocks of several web machines may differ by this much (NTP keeps them far closer).
-RACE_MARGIN_NS = 2_000_000_000
 # Headers of the view's response that are stored; the middlewares around the cache add
 # the others (cookies, Vary, security headers, CSP) to every response, hit or miss.
 _STORED_HEADERS = {"content-type", "content-language", "allow", "link", "vary", "x-robots-tag"}
+
+
+def _clock_skew_ns() -> int:
+    # How far the clocks of two web or worker machines may differ (NTP keeps them far closer).
+    return int(settings.PAGE_CACHE["CLOCK_SKEW_SECONDS"] * 1_000_000_000)
 
 
 def _cache() -> Any:
@@ -121,7 +125,7 @@ def save(
         version = current.get(key)
         if version is None:
             return False
-        if version.startswith("b") and int(version[1:]) >= started - RACE_MARGIN_NS:
+        if version.startswith("b") and int(version[1:]) >= started - _clock_skew_ns():
             return False
         versions[tag] = version
     content, replaced = _CSRF_INPUT.subn(rb"\g<1>" + CSRF_PLACEHOLDER + rb"\g<2>", response.content)
