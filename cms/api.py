@@ -39,7 +39,9 @@ Adding a field, e.g. the booking engine's `booking` availability on events and t
 
 That is all: the detail view shows it, a listing shows it with `?fields=booking` (or
 `fields=*`), and it costs its own queries once per response, not per page. Keep `load` free of
-per-page queries (assert it in the query-count test) and do not cache availability.
+per-page queries (assert it in the query-count test) and do not cache availability yourself:
+the page cache drops the responses that show it when a booking changes
+(event_booking/services/public_pages.py).
 """
 
 from typing import Any
