@@ -16,6 +16,13 @@ from cms.page_cache import store
 from cms.page_cache.invalidation import invalidate
 from cms.page_cache.middleware import HEADER
 from tests import factories
+from tests.cms.review_helpers import (
+    OLD_HU,
+    logged_in,
+    review,
+    review_world,
+    submit_through_editor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -210,3 +217,16 @@ def test_api_listings_go_stale_on_any_page_change(client, site_content):
     with committed():
         invalidate(site_content["en_event"])
     assert client.get(listing)[HEADER] != "hit"
+
+
+def test_a_moderators_approval_refreshes_the_cached_page(client):
+    """The workflow plugin's route to live: a cluster manager submits, a moderator approves."""
+    world = review_world()
+    cluster = world.cluster
+    cached(client, cluster.url)
+    manager, moderator = logged_in(world.users["manager"]), logged_in(world.users["moderator"])
+    submit_through_editor(manager, cluster, summary="Jóváhagyott új összefoglaló.")
+    assert OLD_HU in text(client, cluster.url)  # waiting for review: still the old text
+    with committed():
+        assert review(moderator, cluster, "approve").status_code == 302
+    assert "Jóváhagyott új összefoglaló." in text(client, cluster.url)
