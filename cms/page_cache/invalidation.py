@@ -22,7 +22,8 @@ What a change makes stale (tags: see `declare.py`):
   (reference index, and many-to-many fields such as a cluster's sectors) with their ancestors
   (teaser cards), every index page (filters list the snippets) and the API's page listings;
 - an image or a document: the pages that use it with their ancestors, and the API listings of
-  pages and of images (documents).
+  pages and of images (documents);
+- a Site (host name, root page): everything.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models, transaction
-from wagtail.models import Page, ReferenceIndex, TranslatableMixin, get_page_models
+from wagtail.models import Page, ReferenceIndex, Site, TranslatableMixin, get_page_models
 
 from cms.models import ListingPage
 from cms.page_cache.declare import API_DOCUMENTS, API_IMAGES, API_PAGES
@@ -68,6 +69,8 @@ def tags_for(instance: models.Model) -> set[str]:
     """The tags a change of `instance` makes stale."""
     if isinstance(instance, Page):
         return page_change_tags(instance)
+    if isinstance(instance, Site):  # host names and root pages: everything
+        return {f"tree:{Page.get_first_root_node().path}", API_PAGES, API_IMAGES, API_DOCUMENTS}
     tags = {API_PAGES, *_used_by_tags([instance])}
     if instance._meta.app_label == "wagtailimages":
         return tags | {API_IMAGES}

@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import DraftStateMixin, Page, Site
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -61,8 +61,10 @@ def object_published(sender: type, instance: Any, **kwargs: Any) -> None:
 
 def object_saved_or_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
     """An image or a document saved or deleted, a snippet without drafts saved, any snippet
-    deleted."""
-    if sender in _watched_models(deleted=kwargs.get("signal") is post_delete):
+    deleted; a Site changed (its host name is in every absolute URL)."""
+    if not is_enabled():
+        return
+    if sender is Site or sender in _watched_models(deleted=kwargs.get("signal") is post_delete):
         invalidate(instance)
 
 

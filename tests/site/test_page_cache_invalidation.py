@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 from django.test import TestCase
 from django.utils import timezone
+from wagtail.models import Site
 
 from cms.jobs import publish_scheduled_pages
 from cms.page_cache import store
@@ -230,3 +231,14 @@ def test_a_moderators_approval_refreshes_the_cached_page(client):
     with committed():
         assert review(moderator, cluster, "approve").status_code == 302
     assert "Jóváhagyott új összefoglaló." in text(client, cluster.url)
+
+
+def test_changing_the_site_refreshes_every_page(client, site_content):
+    urls = [site_content["en_home"].url, site_content["cluster"].url, "/api/v2/pages/?locale=hu"]
+    cached(client, *urls)
+    with committed():
+        site = Site.objects.get(is_default_site=True)
+        site.site_name = "Klaszterközpont"
+        site.save()
+    for url in urls:
+        assert client.get(url)[HEADER] != "hit", url
