@@ -71,17 +71,16 @@ def tags_for(instance: models.Model) -> set[str]:
         return page_change_tags(instance)
     if isinstance(instance, Site):  # host names and root pages: everything
         return {f"tree:{Page.get_first_root_node().path}", API_PAGES, API_IMAGES, API_DOCUMENTS}
-    tags = {API_PAGES, *_used_by_tags([instance])}
-    if instance._meta.app_label == "wagtailimages":
-        return tags | {API_IMAGES}
-    if instance._meta.app_label == "wagtaildocs":
-        return tags | {API_DOCUMENTS}
+    if instance._meta.app_label in {"wagtailimages", "wagtaildocs"}:
+        listing = API_IMAGES if instance._meta.app_label == "wagtailimages" else API_DOCUMENTS
+        return {API_PAGES, listing, *_used_by_tags([instance])}
     # A snippet: English pages point at Hungarian rows and show them translated, so a row's
     # change reaches the pages of its language that use any row of its translation key, and
     # a source-language row's change every language (its text stands in for a missing one).
     rows, locale_id = [instance], None
     if isinstance(instance, TranslatableMixin):
-        rows = list(type(instance).objects.filter(translation_key=instance.translation_key))
+        others = type(instance).objects.filter(translation_key=instance.translation_key)
+        rows = [instance, *others.exclude(pk=instance.pk)]
         if instance.locale.language_code != settings.LANGUAGE_CODE:
             locale_id = instance.locale_id
     index_pages = Page.objects.type(ListingPage)

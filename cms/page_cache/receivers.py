@@ -4,14 +4,15 @@ Pages: `page_published` (every route to live sends it: the editor, workflow appr
 scheduler, wagtail-localize, bulk actions, revert, copy), `page_unpublished`, `post_delete`
 and the move signals. Snippets with drafts (sectors, venues, topics): `published` and
 `unpublished` (a draft changes nothing public); snippets without drafts, images and documents:
-`post_save`; all of them: `post_delete`. `connect()` runs in `CmsConfig.ready`.
+`post_save`; all of them: `pre_delete` (the pages using a row are found before its
+many-to-many rows go). `connect()` runs in `CmsConfig.ready`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, Site
@@ -25,7 +26,7 @@ from wagtail.signals import (
 )
 from wagtail.snippets.models import get_snippet_models
 
-from cms.page_cache.invalidation import invalidate, is_enabled, page_change_tags
+from cms.page_cache.invalidation import invalidate, is_enabled, page_change_tags, tags_for
 
 UID = "cms.page_cache"
 
@@ -59,13 +60,18 @@ def object_published(sender: type, instance: Any, **kwargs: Any) -> None:
         invalidate(instance)
 
 
-def object_saved_or_deleted(sender: type, instance: Any, **kwargs: Any) -> None:
-    """An image or a document saved or deleted, a snippet without drafts saved, any snippet
-    deleted; a Site changed (its host name is in every absolute URL)."""
-    if not is_enabled():
-        return
-    if sender is Site or sender in _watched_models(deleted=kwargs.get("signal") is post_delete):
+def object_saved(sender: type, instance: Any, **kwargs: Any) -> None:
+    """An image or a document saved, a snippet without drafts saved; a Site changed (its
+    host name is in every absolute URL)."""
+    if is_enabled() and (sender is Site or sender in _watched_models(deleted=False)):
         invalidate(instance)
+
+
+def object_deleting(sender: type, instance: Any, **kwargs: Any) -> None:
+    """An image, a document or a snippet about to be deleted: the pages using it are found
+    now, while its many-to-many rows and references still exist."""
+    if is_enabled() and sender in _watched_models(deleted=True):
+        invalidate(instance, extra_tags=tags_for(instance))
 
 
 def _watched_models(*, deleted: bool) -> set[type]:
@@ -85,5 +91,5 @@ def connect() -> None:
     post_page_move.connect(page_moved, dispatch_uid=f"{UID}:post_move")
     published.connect(object_published, dispatch_uid=f"{UID}:published")
     unpublished.connect(object_published, dispatch_uid=f"{UID}:unpublished")
-    post_save.connect(object_saved_or_deleted, dispatch_uid=f"{UID}:saved")
-    post_delete.connect(object_saved_or_deleted, dispatch_uid=f"{UID}:deleted")
+    post_save.connect(object_saved, dispatch_uid=f"{UID}:saved")
+    pre_delete.connect(object_deleting, dispatch_uid=f"{UID}:deleting")

@@ -242,3 +242,12 @@ def test_changing_the_site_refreshes_every_page(client, site_content):
         site.save()
     for url in urls:
         assert client.get(url)[HEADER] != "hit", url
+
+
+def test_deleting_a_sector_refreshes_the_pages_that_listed_it(client, site_content):
+    cluster, sector = site_content["cluster"], site_content["sector"]
+    cached(client, cluster.url)
+    assert sector.name in text(client, cluster.url)
+    with committed():
+        sector.delete()
+    assert sector.name not in text(client, cluster.url)
