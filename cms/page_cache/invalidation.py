@@ -70,7 +70,7 @@ def tags_for(instance: models.Model) -> set[str]:
     if isinstance(instance, Page):
         return page_change_tags(instance)
     if isinstance(instance, Site):  # host names and root pages: everything
-        return {f"tree:{Page.get_first_root_node().path}", API_PAGES, API_IMAGES, API_DOCUMENTS}
+        return everything_tags()
     if instance._meta.app_label in {"wagtailimages", "wagtaildocs"}:
         listing = API_IMAGES if instance._meta.app_label == "wagtailimages" else API_DOCUMENTS
         return {API_PAGES, listing, *_used_by_tags([instance])}
@@ -91,6 +91,11 @@ def tags_for(instance: models.Model) -> set[str]:
         *_used_by_tags(rows, locale_id=locale_id),
         *(f"page:{path}" for path in index_pages.values_list("path", flat=True)),
     }
+
+
+def everything_tags() -> set[str]:
+    """Tags that every cached response shows one of (a Site change, a deployment)."""
+    return {f"tree:{Page.get_first_root_node().path}", API_PAGES, API_IMAGES, API_DOCUMENTS}
 
 
 def page_change_tags(page: Page) -> set[str]:

@@ -6,8 +6,10 @@ booking service) with its on-commit callbacks run, and looks again.
 """
 
 import datetime as dt
+import io
 
 import pytest
+from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Site
@@ -251,3 +253,11 @@ def test_deleting_a_sector_refreshes_the_pages_that_listed_it(client, site_conte
     with committed():
         sector.delete()
     assert sector.name not in text(client, cluster.url)
+
+
+def test_clear_page_cache_after_a_deployment_makes_everything_stale(client, site_content):
+    urls = [site_content["home"].url, site_content["en_event"].url, "/api/v2/images/"]
+    cached(client, *urls)
+    call_command("clear_page_cache", stdout=io.StringIO())
+    for url in urls:
+        assert client.get(url)[HEADER] != "hit", url
