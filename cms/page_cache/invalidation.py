@@ -15,9 +15,9 @@ What a change makes stale (tags: see `declare.py`):
 - a page: its subtree (its own content, and below it breadcrumbs and URLs), the page itself of
   each ancestor (an index page lists it, the home page shows it as a teaser), the page of each
   translation (language switcher, hreflang) and of each page that links to it or to a
-  translation (Wagtail's reference index), the whole language tree when it is the home page
-  or one of its children (the menu), and the API's page listings. A move makes stale both the
-  old and the new place;
+  translation (Wagtail's reference index, and many-to-many fields between pages), the whole
+  language tree when it is the home page or one of its children (the menu), and the API's
+  page listings. A move makes stale both the old and the new place;
 - a snippet (sector, venue, topic, ...): the pages that use it or one of its translations
   (reference index, and many-to-many fields such as a cluster's sectors) with their ancestors
   (teaser cards), every index page (filters list the snippets) and the API's page listings;
@@ -112,10 +112,12 @@ def page_change_tags(page: Page) -> set[str]:
         .values_list("pk", "path")
     )
     tags.update(f"page:{other_path}" for _pk, other_path in translations)
-    referrers = Page.objects.filter(
-        pk__in=_referring_page_ids([page.pk, *(pk for pk, _path in translations)], Page)
-    )
+    ids = [page.pk, *(pk for pk, _path in translations)]
+    referrers = Page.objects.filter(pk__in=_referring_page_ids(ids, Page))
     tags.update(f"page:{other_path}" for other_path in referrers.values_list("path", flat=True))
+    # Many-to-many links between pages (an event's participating clusters), which the
+    # reference index does not follow.
+    tags.update(f"page:{other_path}" for other_path in _m2m_user_paths(ids, page.specific_class))
     return tags
 
 
@@ -129,13 +131,26 @@ def _used_by_tags(rows: list[models.Model], *, locale_id: int | None = None) -> 
     pages = Page.objects.filter(pk__in=_referring_page_ids(ids, model))
     in_locale = {} if locale_id is None else {"locale_id": locale_id}
     paths = set(pages.filter(**in_locale).values_list("path", flat=True))
-    for page_model in get_page_models():
-        for field in page_model._meta.many_to_many:
-            if field.related_model is model:
-                users = page_model.objects.filter(**{f"{field.name}__in": ids}, **in_locale)
-                paths.update(users.values_list("path", flat=True))
+    paths.update(_m2m_user_paths(ids, model, locale_id=locale_id))
     step = Page.steplen
     return {f"page:{path[:end]}" for path in paths for end in range(step, len(path) + 1, step)}
+
+
+def _m2m_user_paths(
+    ids: list[object], model: type[models.Model] | None, *, locale_id: int | None = None
+) -> set[str]:
+    """Tree paths of the pages (of `locale_id`, if given) whose many-to-many fields hold one
+    of the `model` rows `ids`."""
+    paths: set[str] = set()
+    if model is None:
+        return paths
+    in_locale = {} if locale_id is None else {"locale_id": locale_id}
+    for page_model in get_page_models():
+        for field in page_model._meta.many_to_many:
+            if issubclass(model, field.related_model):
+                users = page_model.objects.filter(**{f"{field.name}__in": ids}, **in_locale)
+                paths.update(users.values_list("path", flat=True))
+    return paths
 
 
 def _referring_page_ids(ids: list[object], model: type[models.Model]) -> list[int]:

@@ -261,3 +261,12 @@ def test_clear_page_cache_after_a_deployment_makes_everything_stale(client, site
     call_command("clear_page_cache", stdout=io.StringIO())
     for url in urls:
         assert client.get(url)[HEADER] != "hit", url
+
+
+def test_renaming_a_cluster_refreshes_the_events_it_takes_part_in(client, site_content):
+    cluster, event = site_content["cluster"], site_content["event"]
+    cached(client, event.url)
+    with committed():
+        cluster.title = "Átnevezett Agrár Klaszter"
+        cluster.save_revision().publish()
+    assert "Átnevezett Agrár Klaszter" in text(client, event.url)
