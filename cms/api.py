@@ -39,7 +39,9 @@ Adding a field, e.g. the booking engine's `booking` availability on events and t
 
 That is all: the detail view shows it, a listing shows it with `?fields=booking` (or
 `fields=*`), and it costs its own queries once per response, not per page. Keep `load` free of
-per-page queries (assert it in the query-count test) and do not cache availability.
+per-page queries (assert it in the query-count test) and do not cache availability yourself:
+the page cache drops the responses that show it when a booking changes
+(event_booking/services/public_pages.py).
 """
 
 from typing import Any
@@ -62,6 +64,7 @@ from wagtail.images.api.v2 import views as wagtail_images_views
 from wagtail.models import Locale, Page, Site
 
 from cms.api_input import CleanInputMixin, with_clean_search
+from cms.page_cache.declare import API_DOCUMENTS, API_IMAGES, API_PAGES, declare, declare_page
 
 
 def content_language_codes() -> list[str]:
@@ -149,10 +152,12 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
         queryset = self.filter_queryset(queryset)
         self.api_pages = list(self.paginate_queryset(queryset))
         serializer = self.get_serializer(self.api_pages, many=True)
+        declare(request, tags=[API_PAGES])
         return self.get_paginated_response(serializer.data)
 
     def detail_view(self, request: Request, pk: int) -> Response:
         instance = self.get_object()
+        declare_page(request, instance)
         self.api_pages = [instance]
         serializer = self.get_serializer(instance)
         return Response(serializer.data)
@@ -181,15 +186,34 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
         return super().find_object(queryset, request)
 
 
-class ImagesAPIViewSet(CleanInputMixin, wagtail_images_views.ImagesAPIViewSet):
+class CachedListingsMixin:
+    """Listings and details of the endpoint may be cached; any change of one of its objects
+    makes them stale (`cache_tag`, bumped by cms/page_cache/invalidation.py)."""
+
+    cache_tag: str
+
+    def listing_view(self, request: Request) -> Response:
+        declare(request, tags=[self.cache_tag])
+        return super().listing_view(request)
+
+    def detail_view(self, request: Request, pk: int) -> Response:
+        declare(request, tags=[self.cache_tag])
+        return super().detail_view(request, pk)
+
+
+class ImagesAPIViewSet(CachedListingsMixin, CleanInputMixin, wagtail_images_views.ImagesAPIViewSet):
     """Wagtail's images endpoint with the project's input cleaning."""
 
+    cache_tag = API_IMAGES
     filter_backends = with_clean_search(wagtail_images_views.ImagesAPIViewSet.filter_backends)
 
 
-class DocumentsAPIViewSet(CleanInputMixin, wagtail_documents_views.DocumentsAPIViewSet):
+class DocumentsAPIViewSet(
+    CachedListingsMixin, CleanInputMixin, wagtail_documents_views.DocumentsAPIViewSet
+):
     """Wagtail's documents endpoint with the project's input cleaning."""
 
+    cache_tag = API_DOCUMENTS
     filter_backends = with_clean_search(wagtail_documents_views.DocumentsAPIViewSet.filter_backends)
 
 

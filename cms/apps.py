@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class CmsConfig(AppConfig):
-    """The shared base; `ready` connects the Translators' grant on translated home pages."""
+    """The shared base; `ready` connects the Translators' grant on translated home pages and
+    the page cache's invalidation (cms/page_cache/receivers.py)."""
 
     name = "cms"
     label = "cms"
@@ -10,3 +11,6 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms import roles  # noqa: F401  (connects its receiver)
+        from cms.page_cache import receivers
+
+        receivers.connect()

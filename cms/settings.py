@@ -124,6 +124,10 @@ MIDDLEWARE = [
     # The Content-Security-Policy header of the public site (CONTENT_SECURITY_POLICY below).
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Anonymous readers' pages and API responses from the cache (cms/page_cache): inside the
+    # session, CSRF, message and CSP middlewares, so a hit gets the reader's own CSRF cookie
+    # and headers; a hit runs no view.
+    "cms.page_cache.middleware.PageCacheMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -190,6 +194,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "cms_cache",
+            # The page cache keeps an entry per page and query string, and a version per tag:
+            # Django's default of 300 entries would cull them all the time.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "50000"))},
         },
         # Wagtail writes a rendition's cache entry again each time a template shows the image:
         # with the database cache, a write (three queries) per image per page view, and SQLite
@@ -198,6 +205,18 @@ else:
         # A per-process memory cache would be faster but could keep a deleted rendition.
         "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
+
+# The page cache (cms/page_cache, README "Caching"): anonymous readers' pages and API responses,
+# in the cache above (never a per-process memory cache: every web process must see an
+# invalidation), invalidated by tags when what they show changes; PAGE_CACHE_SECONDS is the
+# longest an entry lives (things that change by the clock alone, e.g. "upcoming" events).
+PAGE_CACHE = {
+    "ENABLED": env_bool("PAGE_CACHE", True),
+    "ALIAS": "default",
+    "TIMEOUT": int(os.environ.get("PAGE_CACHE_SECONDS", "300")),
+    # A page rendered up to this long before a change it shows is not stored (store.py).
+    "CLOCK_SKEW_SECONDS": 1.0,
+}
 
 # django-q2: every job is idempotent (see each app's jobs.py), because the ORM broker delivers
 # at least once and the Redis broker at most once. `timeout` stays below `retry` so that a task

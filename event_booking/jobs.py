@@ -30,6 +30,7 @@ from event_booking.services import (
     meeting_outcomes,
     notifications,
     privacy,
+    public_pages,
     speed_dating_events,
     speed_dating_schedule,
 )
@@ -174,17 +175,20 @@ def close_registrations() -> int:
     """Close registration of every offering whose deadline has passed; return how many.
 
     The deadline is `registration_closes`, or the start when no deadline is set. `closed_at`
-    is set to that deadline (not to the moment the job ran, which may be late). Running it
-    twice is harmless: only offerings with no `closed_at` yet are updated, in one UPDATE.
+    is set to that deadline (not to the moment the job ran, which may be late), and the pages
+    selling them are made stale in the page cache. Running it twice is harmless: only
+    offerings with no `closed_at` yet are updated, in one UPDATE.
     """
     now = timezone.now()
     deadline = Coalesce("registration_closes", "starts_at")
-    return (
-        Offering.objects.filter(closed_at__isnull=True)
-        .alias(deadline=deadline)
-        .filter(deadline__lte=now)
-        .update(closed_at=deadline)
-    )
+    due = Offering.objects.filter(closed_at__isnull=True).alias(deadline=deadline)
+    with transaction.atomic():
+        ids = list(due.filter(deadline__lte=now).values_list("pk", flat=True))
+        closed = Offering.objects.filter(pk__in=ids, closed_at__isnull=True).update(
+            closed_at=deadline
+        )
+        public_pages.offerings_changed(offering_ids=ids)
+    return closed
 
 
 def anonymise_ended_bookings() -> int:

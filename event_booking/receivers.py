@@ -11,8 +11,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from event_booking.bookable import bookable_models
-from event_booking.models import Booking
-from event_booking.services import meeting_changes, offerings, speed_dating_events
+from event_booking.models import Booking, Offering
+from event_booking.services import meeting_changes, offerings, public_pages, speed_dating_events
 
 
 def sync_offerings_on_publish(sender: type, instance: Any, **kwargs: Any) -> None:
@@ -39,6 +39,24 @@ def refill_after_booking_left(sender: type, instance: Booking, **kwargs: Any) ->
 
 
 post_save.connect(refill_after_booking_left, sender=Booking, dispatch_uid="speed_dating_refill")
+
+
+def booking_seats_changed(sender: type, instance: Booking, **kwargs: Any) -> None:
+    """A booking was made, cancelled, confirmed from the waiting list or deleted: the cached
+    pages that show its offering's seats are stale (after commit)."""
+    fields = kwargs.get("update_fields")
+    if fields is None or public_pages.SHOWN_BOOKING_FIELDS & set(fields):
+        public_pages.offering_changed(offering_id=instance.offering_id)
+
+
+def offering_saved(sender: type, instance: Offering, **kwargs: Any) -> None:
+    """An offering's capacity, window or state changed: as a booking change."""
+    public_pages.offering_changed(offering_id=instance.pk)
+
+
+post_save.connect(booking_seats_changed, sender=Booking, dispatch_uid="page_cache_booking")
+post_delete.connect(booking_seats_changed, sender=Booking, dispatch_uid="page_cache_booking")
+post_save.connect(offering_saved, sender=Offering, dispatch_uid="page_cache_offering")
 
 
 def connect_bookable_models() -> None:

@@ -120,12 +120,16 @@ def _worker_number(config: pytest.Config) -> int:
 
 @pytest.fixture(scope="session", autouse=True)
 def _test_settings(request) -> Iterator[None]:
-    """Fast password hashing; with Redis, a Redis database of its own for each xdist worker.
+    """Fast password hashing; with Redis, a Redis database of its own for each xdist worker;
+    the page cache off (tests/cms/test_page_cache*.py turn it on with their `page_cache`).
 
     Clearing a Redis cache empties its whole database (FLUSHDB), so workers sharing one would
     clear each other's entries mid-test: worker N uses database (REDIS_URL's + N) mod 16.
     """
-    overrides: dict = {"PASSWORD_HASHERS": FAST_HASHERS}
+    overrides: dict = {
+        "PASSWORD_HASHERS": FAST_HASHERS,
+        "PAGE_CACHE": {**settings.PAGE_CACHE, "ENABLED": False},
+    }
     if settings.REDIS_URL:
         url = urlsplit(settings.REDIS_URL)
         database = (int(url.path.strip("/") or 0) + _worker_number(request.config)) % 16

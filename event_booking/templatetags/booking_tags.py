@@ -13,6 +13,7 @@ from django import template
 from wagtail.models import Page
 
 from event_booking.forms import BookingForm, booking_setup
+from event_booking.services.public_pages import limit_cached_until
 
 register = template.Library()
 
@@ -25,6 +26,8 @@ def booking_form(context: template.Context, page: Page) -> dict[str, Any]:
     else:
         setup = booking_setup(page)
         form = BookingForm(setup=setup) if setup.is_open else None
+    offerings = [setup.offering] if setup.offering else [run.offering for run in setup.runs]
+    limit_cached_until(context.get("request"), offerings)
     return {
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),

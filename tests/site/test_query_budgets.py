@@ -7,7 +7,9 @@ bookings) and measures again: a query per page in the site, per listed teaser (i
 up to 12) or per booking would show as a difference. The counts are pinned in BUDGETS, so a
 changed budget is a visible diff. Measured after one warm-up request (renditions made, Wagtail's
 site root paths cached), with the database cache on as in production without Redis, so a cache
-read or write shows up as a query.
+read or write shows up as a query. The page cache is off for these (as in every test that does
+not turn it on): they count the queries of a page that is not in it, except the last test,
+which counts a hit.
 """
 
 import datetime as dt
@@ -171,3 +173,23 @@ def test_a_booking_post_costs_the_same_queries_with_many_bookings_and_pages(
 
     assert small[0] == large[0], "\n".join(large[1])
     assert large[0] == BOOKING_POST
+
+
+# A page or API detail served from the page cache, on the database cache: the entry, then its
+# tags' versions (with Redis: no SQL at all, tests/site/test_page_cache.py).
+CACHE_HIT = 2
+
+
+def test_a_cache_hit_costs_two_reads_of_the_cache_table_for_every_page_type(
+    client, site_content, settings
+):
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": True, "CLOCK_SKEW_SECONDS": 0}
+    grow(site_content)
+    for key in URLS.values():
+        for page in (site_content[key], site_content[f"en_{key}"]):
+            for url in (page.url, f"/api/v2/pages/{page.pk}/"):
+                client.get(url)
+                with CaptureQueriesContext(connection) as queries:
+                    assert client.get(url)["X-Page-Cache"] == "hit", url
+                assert len(queries) == CACHE_HIT, (url, [q["sql"] for q in queries])
+                assert all('"cms_cache"' in q["sql"] for q in queries.captured_queries)
