@@ -228,6 +228,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # create the groups named here and the workflow on the root page; see README "Workflow plugin".
 CMS_WORKFLOW = {
     "REVIEW_GROUPS": {"hu": "Moderators", "en": "Translation reviewers"},
+    # Who sees the dashboard's "To translate" panel for a language.
+    "TRANSLATOR_GROUPS": {"en": "Translators"},
     "WORKFLOW_NAME": "Cluster site",
 }
 # An approved workflow publishes without a second, per-model permission check (snippets'
@@ -292,6 +294,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["cms.openapi.only_own_endpoints"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.openapi.document_pages_api",
+    ],
 }
 
 # --- Login protection (django-axes; cms/login_protection.py) --------------------------------

@@ -22,3 +22,11 @@ def review_groups() -> dict[str, str]:
 def workflow_name() -> str:
     """The name of the workflow installed on the root page."""
     return _options().get("WORKFLOW_NAME", DEFAULT_WORKFLOW_NAME)
+
+
+def translator_groups() -> dict[str, str]:
+    """Language code -> name of the group whose members translate into that language.
+
+    Its members see the dashboard panel "To translate" for that language (`panels`).
+    """
+    return dict(_options().get("TRANSLATOR_GROUPS", {}))
