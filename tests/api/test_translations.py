@@ -179,3 +179,18 @@ def test_bad_fallback_is_a_400_naming_the_parameter(api, tree, query):
 
     assert listing["message"].startswith("fallback:")
     assert detail["message"].startswith("fallback:")
+
+
+def test_openapi_describes_translations_and_fallback(api, db):
+    response = api.get("/api/schema/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    schema = response.json()
+
+    detail = schema["paths"]["/api/v2/pages/{id}/"]["get"]
+    listing = schema["paths"]["/api/v2/pages/"]["get"]
+    translation = schema["components"]["schemas"]["PageTranslation"]
+    assert {"locale", "fallback"} <= {parameter["name"] for parameter in detail["parameters"]}
+    assert {"fallback", "child_of", "translation_of"} <= {
+        parameter["name"] for parameter in listing["parameters"]
+    }
+    assert translation["properties"]["state"]["enum"] == ["current", "outdated", "missing"]
