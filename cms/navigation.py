@@ -32,7 +32,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
-from cms.workflow import status
+from cms.workflow.translation_status import TranslationStatus
 
 
 @dataclass(frozen=True)
@@ -157,22 +157,33 @@ def language_links(
 def translation_notice(page: Page | None, request: HttpRequest | None) -> TranslationNotice | None:
     """The "this translation may be out of date" notice of `page`, or None.
 
-    Shown on a translation (a page not in `settings.LANGUAGE_CODE`) whose public state is
+    Shown on a live translation (a page not in `settings.LANGUAGE_CODE`) whose public state is
     `outdated` (`cms.workflow.status`: only what is live counts, never a draft or a review),
     when its original is live and public (the notice links to it).
     """
     if page is None or page.translation_key is None:
         return None
-    if page.locale.language_code == settings.LANGUAGE_CODE:
+    if not page.live or page.locale.language_code == settings.LANGUAGE_CODE:
         return None
-    state = status.state_of(page, page.locale)
-    if not state.outdated or state.source_changed_at is None:
+    # One query for the usual case (not behind): a live translation is outdated exactly when
+    # its status row is behind (`status.TranslationState.outdated`).
+    changed_at = (
+        TranslationStatus.objects.filter(
+            translation_key=page.translation_key,
+            locale_id=page.locale_id,
+            outdated_since__isnull=False,
+            source_changed_at__isnull=False,
+        )
+        .values_list("source_changed_at", flat=True)
+        .first()
+    )
+    if changed_at is None:
         return None
     original = live_translations(page).get(settings.LANGUAGE_CODE)
     url = _url(original, request) if original is not None else None
     if not url:
         return None
-    return TranslationNotice(state.source_changed_at, url, settings.LANGUAGE_CODE)
+    return TranslationNotice(changed_at, url, settings.LANGUAGE_CODE)
 
 
 def alternate_links(page: Page | None, request: HttpRequest) -> list[Alternate]:
