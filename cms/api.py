@@ -46,30 +46,35 @@ the page cache drops the responses that show it when a booking changes
 
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
 from rest_framework.response import Response
+from wagtail.api import APIField
 from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2 import views as wagtail_views
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageHtmlUrlField
 from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.documents.api.v2 import views as wagtail_documents_views
 from wagtail.images.api.v2 import views as wagtail_images_views
 from wagtail.models import Locale, Page, Site
 
 from cms.api_input import CleanInputMixin, with_clean_search
+from cms.api_translations import (
+    FALLBACK_CONTEXT,
+    ChildOfFilter,
+    FallbackFlagMixin,
+    TranslationOfFilter,
+    TranslationsField,
+    content_language_codes,
+    locale_from_parameter,
+    requested_locales,
+    with_fallback,
+)
 from cms.page_cache.declare import API_DOCUMENTS, API_IMAGES, API_PAGES, declare, declare_page
-
-
-def content_language_codes() -> list[str]:
-    """The language codes pages can be in (`hu`, `en`)."""
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
 class RequestPageHtmlUrlField(PageHtmlUrlField):
@@ -79,33 +84,38 @@ class RequestPageHtmlUrlField(PageHtmlUrlField):
         return page.get_full_url(self.context.get("request"))
 
 
-class PageSerializer(WagtailPageSerializer):
+class PageSerializer(FallbackFlagMixin, WagtailPageSerializer):
     html_url = RequestPageHtmlUrlField(read_only=True)
 
 
 class LocaleFilter(BaseFilterBackend):
-    """`?locale=hu|en`: an unknown or malformed code is a 400 that names the parameter."""
+    """`?locale=hu|en`: an unknown or malformed code is a 400 that names the parameter.
+
+    With `?fallback=`, the pages in the fallback language without a version in `locale` too
+    (`cms.api_translations`).
+    """
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
-        if "locale" not in request.GET:
+        if "locale" not in request.GET and "fallback" not in request.GET:
             return queryset
-        locale = locale_from_parameter(request.GET["locale"])
         filtered_by_child_of = getattr(queryset, "_filtered_by_child_of", None)
-        queryset = queryset.filter(locale=locale)
+        locales = requested_locales(request)
+        if locales is None:
+            queryset = queryset.filter(locale=locale_from_parameter(request.GET["locale"]))
+        else:
+            locale, fallback = locales
+            base = view.get_base_queryset()
+            queryset = with_fallback(queryset, base=base, locale=locale, fallback=fallback)
         if filtered_by_child_of:
             queryset._filtered_by_child_of = filtered_by_child_of
         return queryset
 
 
-def locale_from_parameter(code: str) -> Locale:
-    """The `Locale` for a `?locale=` value, or a `BadRequestError` naming the parameter."""
-    codes = content_language_codes()
-    locale = Locale.objects.filter(language_code=code).first() if code in codes else None
-    if locale is None:
-        raise BadRequestError(
-            "locale: unknown language code {!r}; use one of: {}".format(code[:20], ", ".join(codes))
-        )
-    return locale
+REPLACED_FILTERS = {
+    wagtail_filters.LocaleFilter: LocaleFilter,
+    wagtail_filters.ChildOfFilter: ChildOfFilter,
+    wagtail_filters.TranslationOfFilter: TranslationOfFilter,
+}
 
 
 class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
@@ -116,8 +126,15 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
 
     base_serializer_class = PageSerializer
     filter_backends = [
-        LocaleFilter if backend is wagtail_filters.LocaleFilter else backend
+        REPLACED_FILTERS.get(backend, backend)
         for backend in with_clean_search(wagtail_views.PagesAPIViewSet.filter_backends)
+    ]
+    known_query_parameters = wagtail_views.PagesAPIViewSet.known_query_parameters.union(
+        ["fallback"]
+    )
+    meta_fields = [
+        *wagtail_views.PagesAPIViewSet.meta_fields,
+        APIField("translations", serializer=TranslationsField()),
     ]
 
     def get_base_queryset(self) -> QuerySet:
@@ -157,14 +174,45 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
 
     def detail_view(self, request: Request, pk: int) -> Response:
         instance = self.get_object()
+        locales = requested_locales(request)
+        if locales is not None:
+            instance = self._version_to_show(instance, *locales)
         declare_page(request, instance)
         self.api_pages = [instance]
         serializer = self.get_serializer(instance)
         return Response(serializer.data)
 
+    def get_object(self) -> Page:
+        """The page of `pk` among the public pages; `?locale=` does not hide it on a detail
+        with `?fallback=` (`_version_to_show` picks the language)."""
+        if "fallback" in self.request.GET and not hasattr(self, "_cached_object"):
+            requested_locales(self.request)  # a 400 for a bad parameter, before the lookup
+            queryset = self.get_queryset()
+            try:
+                self._cached_object = queryset.get(pk=self.kwargs["pk"]).specific
+            except Page.DoesNotExist as error:
+                raise Http404 from error
+        return super().get_object()
+
+    def _version_to_show(self, page: Page, locale: Locale, fallback: Locale) -> Page:
+        """The live, public version of `page` in `locale`, else in `fallback`, else `page`."""
+        versions = {
+            version.locale_id: version
+            for version in self.get_base_queryset().filter(
+                translation_key=page.translation_key, locale__in=[locale, fallback]
+            )
+        }
+        chosen = versions.get(locale.pk) or versions.get(fallback.pk)
+        if chosen is None or chosen.pk == page.pk:
+            return page
+        return self.get_queryset().get(pk=chosen.pk).specific
+
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()
         context["pages"] = getattr(self, "api_pages", [])
+        locales = requested_locales(self.request)
+        if locales is not None:
+            context[FALLBACK_CONTEXT] = locales[0]
         return context
 
     def find_object(self, queryset: QuerySet, request: Request) -> Page | None:

@@ -5,9 +5,14 @@ so the rules can be tested without rendering a template:
 
 - Only *live, public* pages count. A draft translation, an unpublished one, one scheduled for
   later (`go_live_at`, not live yet) or one behind a view restriction is treated as missing.
-- The switcher links to the current page's translation; when it has none, to the other
-  language's home page; when that language has no live home page either, the language is left
-  out (a link to a 404 helps nobody).
+- The switcher links to the current page's translation; when it has none, it says so (the
+  language is shown, marked `missing`, without a link: the reader is not sent to the home page
+  unawares); when that language has no live home page either, the language is left out (the
+  site is not in that language yet). Non-page views (search, 404) link to the other language's
+  home page, or to the same view in it.
+- An English page whose Hungarian original was published with changes since it was translated
+  (`cms.workflow.status`: public state `outdated`) shows a notice with the date of that change
+  and a link to the original (`translation_notice`).
 - hreflang alternates list only real translations (never the fallback home page: search engines
   must not be told that a home page is the English version of a cluster profile), and only when
   there are at least two. `x-default` is the version in `settings.LANGUAGE_CODE` (Hungarian),
@@ -16,6 +21,7 @@ so the rules can be tested without rendering a template:
   hostname the Wagtail `Site` record holds.
 """
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,6 +31,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
+
+from cms.workflow.translation_status import TranslationStatus
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,7 @@ class LanguageLink:
     url: str
     is_current: bool
     is_translation: bool  # False when the link falls back to that language's home page
+    missing: bool = False  # the page has no live version in that language (no link then)
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,15 @@ class Alternate:
 
     hreflang: str
     url: str
+
+
+@dataclass(frozen=True)
+class TranslationNotice:
+    """An outdated translation's notice: when the original changed, and where to read it."""
+
+    changed_at: datetime.datetime
+    original_url: str
+    original_language: str
 
 
 @dataclass(frozen=True)
@@ -130,9 +148,42 @@ def language_links(
                     url=url,
                     is_current=code == current_language,
                     is_translation=is_translation,
+                    missing=page is not None and not is_translation,
                 )
             )
     return links
+
+
+def translation_notice(page: Page | None, request: HttpRequest | None) -> TranslationNotice | None:
+    """The "this translation may be out of date" notice of `page`, or None.
+
+    Shown on a live translation (a page not in `settings.LANGUAGE_CODE`) whose public state is
+    `outdated` (`cms.workflow.status`: only what is live counts, never a draft or a review),
+    when its original is live and public (the notice links to it).
+    """
+    if page is None or page.translation_key is None:
+        return None
+    if not page.live or page.locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    # One query for the usual case (not behind): a live translation is outdated exactly when
+    # its status row is behind (`status.TranslationState.outdated`).
+    changed_at = (
+        TranslationStatus.objects.filter(
+            translation_key=page.translation_key,
+            locale_id=page.locale_id,
+            outdated_since__isnull=False,
+            source_changed_at__isnull=False,
+        )
+        .values_list("source_changed_at", flat=True)
+        .first()
+    )
+    if changed_at is None:
+        return None
+    original = live_translations(page).get(settings.LANGUAGE_CODE)
+    url = _url(original, request) if original is not None else None
+    if not url:
+        return None
+    return TranslationNotice(changed_at, url, settings.LANGUAGE_CODE)
 
 
 def alternate_links(page: Page | None, request: HttpRequest) -> list[Alternate]:

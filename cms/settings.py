@@ -282,11 +282,12 @@ USE_TZ = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # The workflow plugin (cms/workflow): who approves content in each language. Its migrations
-# create the groups named here and the workflow on the root page; see README "Workflow plugin".
+# create the groups named here and the workflow on each home page; see README "Workflow plugin".
 CMS_WORKFLOW = {
     "REVIEW_GROUPS": {"hu": "Moderators", "en": "Translation reviewers"},
     "WORKFLOW_NAME": "Cluster site",
-    # Who hears of the translation loop's work (a Hungarian change to translate).
+    # Who hears of the translation loop's work (a Hungarian change to translate) and sees the
+    # dashboard's "To translate" panel for a language.
     "TRANSLATOR_GROUPS": {"en": "Translators"},
 }
 # wagtail-localize's background jobs (subtree translation) on django-q2, enqueued on commit.
@@ -390,6 +391,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["cms.openapi.only_own_endpoints"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.openapi.document_pages_api",
+    ],
 }
 
 # --- Login protection (django-axes; cms/login_protection.py) --------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.test import TestCase
 from django.utils import timezone
@@ -25,6 +26,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 from cluster_pages.models import ClusterIndexPage, ClusterProfilePage, County
 from cms.models import HomePage, Sector, Venue
 from cms.translation import translate_instance
+from cms.workflow.translation_status import TranslationStatus
 from event_booking.models import (
     Booking,
     BookingStatus,
@@ -208,6 +210,22 @@ def to_english(
         translated = translated.specific
         translated.refresh_from_db()
     return translated
+
+
+def outdated(page: Page, changed: dt.datetime | None = None) -> TranslationStatus:
+    """Record that the English translation of `page` lags behind its Hungarian source, as the
+    translation loop does when the source is published with changes (`changed`: when)."""
+    changed = changed or timezone.now()
+    status, _created = TranslationStatus.objects.update_or_create(
+        translation_key=page.translation_key,
+        locale=locale("en"),
+        defaults={
+            "content_type": ContentType.objects.get_for_model(Page),
+            "outdated_since": changed,
+            "source_changed_at": changed,
+        },
+    )
+    return status
 
 
 def english_home() -> HomePage:

@@ -4,6 +4,7 @@ Usage in templates (`{% load site_tags %}`):
     {% language_switcher as languages %}   -> list of cms.navigation.LanguageLink
     {% hreflang_links as alternates %}     -> list of cms.navigation.Alternate
     {% main_menu as menu %}                -> cms.navigation.Menu
+    {% translation_notice as notice %}     -> cms.navigation.TranslationNotice or None
     {{ page.sectors.all|localized }}       -> the objects in the reader's language
 
 The tags read `page` and `request` from the context; a non-page view (search) may put
@@ -45,6 +46,11 @@ def hreflang_links(context: template.Context) -> list[navigation.Alternate]:
     if request is None:
         return []
     return navigation.alternate_links(_page(context), request)
+
+
+@register.simple_tag(takes_context=True)
+def translation_notice(context: template.Context) -> navigation.TranslationNotice | None:
+    return navigation.translation_notice(_page(context), context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -7,6 +7,7 @@ object) through its ``locale``, and is configured by one setting::
     CMS_WORKFLOW = {
         "REVIEW_GROUPS": {"hu": "Moderators", "en": "Translation reviewers"},
         "WORKFLOW_NAME": "Cluster site",  # the workflow the migrations install on the root
+        "TRANSLATOR_GROUPS": {"en": "Translators"},  # the "To translate" dashboard panel
     }
 
 Contract:
@@ -45,6 +46,11 @@ Contract:
   (`finish.publish_approved`, set as ``WAGTAIL_FINISH_WORKFLOW_ACTION``), not by the
   approver's per-model publish permission. Publishing one directly, by any route, needs the
   publish permission and membership of its language's review group (`snippets.may_publish`).
+
+- **Translation status in the admin** (`status`, `report`, `report_views`, `panels`): the
+  report "Translations" (filters, oldest waiting first, CSV; it replaces wagtail-localize's in
+  the Reports menu), the states in the page editor's status side panel, and the translators'
+  dashboard panel "To translate" / "Rejected, to fix".
 
 The plugin never edits site-packages: it works through Wagtail hooks and URL wrappers only.
 """

@@ -26,5 +26,7 @@ def workflow_name() -> str:
 
 def translator_groups() -> dict[str, str]:
     """Language code -> name of the group whose members translate into that language: they
-    hear of the translation loop's work (`loop`). A language without a group: superusers."""
+    hear of the translation loop's work (`loop`) and see the dashboard panel "To translate"
+    (`panels`). A language without a group: superusers hear of the loop's work.
+    """
     return dict(_options().get("TRANSLATOR_GROUPS", {}))

@@ -1,4 +1,5 @@
-"""The dashboard panel "Waiting for you" and the menu item "Notices" with the unread count."""
+"""The dashboard panels "Waiting for you" and "To translate", and the menu items "Notices"
+(with the unread count) and "Translations" (the report)."""
 
 from typing import Any
 
@@ -8,15 +9,30 @@ from django.utils.translation import gettext as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem
+from wagtail.models import Locale
 
-from cms.workflow import notify
+from cms.workflow import conf, notify, report
 from cms.workflow.notices import Notice
 
 #: At most this many unread notices and waiting items are shown on the dashboard.
 PANEL_LIMIT = 10
 
 
-class WaitingForYouPanel(Component):
+class DashboardPanel(Component):
+    """A dashboard panel rendered only when `is_empty(context)` is false."""
+
+    def is_empty(self, context: dict) -> bool:
+        raise NotImplementedError
+
+    def render_html(self, parent_context: Any = None) -> str:
+        context = self.get_context_data(parent_context)
+        if self.is_empty(context):
+            return ""
+        context["request"] = parent_context["request"]
+        return get_template(self.template_name).render(context)
+
+
+class WaitingForYouPanel(DashboardPanel):
     """The user's unread notices and the items waiting for their review.
 
     Shown only when there is something in it.
@@ -35,12 +51,8 @@ class WaitingForYouPanel(Component):
             "states": notify.waiting_for_review(user, limit=PANEL_LIMIT),
         }
 
-    def render_html(self, parent_context: Any = None) -> str:
-        context = self.get_context_data(parent_context)
-        if not (context["notices"] or context["states"]):
-            return ""
-        context["request"] = parent_context["request"]
-        return get_template(self.template_name).render(context)
+    def is_empty(self, context: dict) -> bool:
+        return not (context["notices"] or context["states"])
 
 
 class NoticesMenuItem(MenuItem):
@@ -52,3 +64,35 @@ class NoticesMenuItem(MenuItem):
         return LinkMenuItem(
             self.name, label, reverse("cms_workflow_notices:index"), icon_name=self.icon_name
         )
+
+
+class ToTranslatePanel(DashboardPanel):
+    """The translators' work, oldest first: "To translate" (missing, in progress or outdated)
+    and "Rejected, to fix" (the reviewer asked for changes), per language.
+
+    Shown to members of a language's translator group (`conf.translator_groups`) when there is
+    something in it; a fixed number of queries per language (`report.rows`).
+    """
+
+    name = "cms_workflow_to_translate"
+    template_name = "cms_workflow/report/panel.html"
+    order = 60
+
+    def languages(self, user: Any) -> list[Locale]:
+        groups = conf.translator_groups()
+        names = set(user.groups.filter(name__in=groups.values()).values_list("name", flat=True))
+        codes = [code for code, name in groups.items() if name in names]
+        return list(Locale.objects.filter(language_code__in=codes).order_by("language_code"))
+
+    def get_context_data(self, parent_context: Any) -> dict:
+        user = parent_context["request"].user
+        work = []
+        for locale in self.languages(user):
+            todo = report.to_translate(locale, limit=PANEL_LIMIT)
+            fix = report.to_fix(locale, limit=PANEL_LIMIT)
+            if todo or fix:
+                work.append({"locale": locale, "to_translate": todo, "to_fix": fix})
+        return {"work": work}
+
+    def is_empty(self, context: dict) -> bool:
+        return not context["work"]

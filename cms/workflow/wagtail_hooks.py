@@ -1,7 +1,8 @@
 """The plugin's admin hooks: the closed routes (`routes`), its audit log actions, the
 translation editor's "Submit for review" (`translation_review`) for pages and snippets, the
-translator rule of reviewed snippets (`snippets.may_edit`), and the notices' page, menu item
-and dashboard panel (`views`, `panels`).
+translator rule of reviewed snippets (`snippets.may_edit`), the notices' page, menu item
+and dashboard panel (`views`, `panels`), and the translation report (`report_views`, in the
+Reports menu instead of wagtail-localize's) with the translators' dashboard panel.
 
 The wrapped views are registered at wagtail-localize's own paths, by a hook that runs before
 wagtail-localize's (`order=-1`), so Django resolves those paths to the wrappers first while
@@ -16,12 +17,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogActionRegistry, log
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin, WorkflowMixin
 
-from cms.workflow import audit, panels, routes, snippets, translation_review, urls
+from cms.workflow import audit, panels, report_views, routes, snippets, translation_review, urls
 
 # The name of the translation editor's "Submit for review" button (templates use it too).
 SUBMIT_FOR_REVIEW = "cms-workflow-submit-for-review"
@@ -45,6 +48,46 @@ def register_closed_routes() -> list:
 @hooks.register("register_admin_urls")
 def register_notice_urls() -> list:
     return [path("workflow/notices/", include(urls, namespace="cms_workflow_notices"))]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_report_urls() -> list:
+    """The translation report; wagtail-localize's own report URL leads to it."""
+    return [
+        path(
+            "workflow/translations/",
+            include(
+                ([path("", report_views.translation_report, name="index")], "cms_workflow_report")
+            ),
+        ),
+        path(
+            "localize/reports/translations/",
+            RedirectView.as_view(pattern_name="cms_workflow_report:index", query_string=True),
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item() -> MenuItem:
+    return MenuItem(
+        _("Translations"),
+        reverse("cms_workflow_report:index"),
+        name="cms-workflow-translations",
+        icon_name="site",
+        order=9000,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_localize_report(request: HttpRequest, menu_items: list) -> None:
+    """The plugin's report replaces wagtail-localize's in the Reports menu."""
+    theirs = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != theirs]
+
+
+@hooks.register("construct_homepage_panels")
+def add_to_translate_panel(request: HttpRequest, panels_list: list) -> None:
+    panels_list.append(panels.ToTranslatePanel())
 
 
 @hooks.register("register_admin_menu_item")

@@ -541,7 +541,12 @@ def test_the_openapi_schema_documents_the_booking_api(client, db):
     }
     create = schema["paths"]["/api/bookings/"]["post"]
     assert {"201", "200", "400", "409", "429"} <= set(create["responses"])
-    assert not any(path.startswith("/api/v2/") for path in schema["paths"])
+    # Wagtail's API v2 is not introspected; only the pages endpoint's language parameters and
+    # translations are described by hand (cms.openapi.document_pages_api).
+    assert {path for path in schema["paths"] if path.startswith("/api/v2/")} == {
+        "/api/v2/pages/",
+        "/api/v2/pages/{id}/",
+    }
 
 
 def test_services_refuse_header_injection_too(event):

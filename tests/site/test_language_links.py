@@ -44,13 +44,22 @@ def test_switcher_and_hreflang_point_at_the_translation(client, site_content):
     assert hreflangs(english) == expected
 
 
-def test_switcher_falls_back_to_the_other_home_without_translation(client, home, en_home):
+def missing(html: str) -> list[str]:
+    """The switcher's entries that say the page is not translated (no link)."""
+    nav = html[html.index('<nav class="language-switcher"') :]
+    nav = nav[: nav.index("</nav>")]
+    return re.findall(r'<span class="language-switcher__missing"><span lang="(\w+)">', nav)
+
+
+def test_switcher_says_the_translation_is_missing_instead_of_going_home(client, home, en_home):
     index = factories.cluster_index(home)
     cluster = factories.cluster(index)
 
     html = client.get(cluster.url).content.decode()
 
-    assert switcher(html) == {"en": "/en/"}
+    assert switcher(html) == {}
+    assert missing(html) == ["en"]
+    assert "English</span>: ez az oldal még nincs lefordítva" in html
     # No hreflang: the English home page is not a translation of this page.
     assert hreflangs(html) == {}
 
@@ -64,7 +73,8 @@ def test_draft_translation_is_not_linked(client, home, en_home, to_english):
 
     html = client.get(cluster.url).content.decode()
 
-    assert switcher(html) == {"en": "/en/"}
+    assert switcher(html) == {}
+    assert missing(html) == ["en"]
     assert draft.url not in html
     assert hreflangs(html) == {}
 
@@ -78,7 +88,8 @@ def test_unpublished_translation_is_not_linked(client, home, en_home, to_english
 
     html = client.get(cluster.url).content.decode()
 
-    assert switcher(html) == {"en": "/en/"}
+    assert switcher(html) == {}
+    assert missing(html) == ["en"]
 
 
 def test_language_links_function_marks_current_and_fallback(rf: RequestFactory, home, en_home):
@@ -88,10 +99,10 @@ def test_language_links_function_marks_current_and_fallback(rf: RequestFactory, 
     links = language_links(page=index, current_language="hu", request=request)
 
     assert [
-        (link.language_code, link.url, link.is_current, link.is_translation) for link in links
+        (link.language_code, link.is_current, link.is_translation, link.missing) for link in links
     ] == [
-        ("hu", index.url, True, True),
-        ("en", "/en/", False, False),
+        ("hu", True, True, False),
+        ("en", False, False, True),
     ]
     assert alternate_links(index, request) == []
 
@@ -113,3 +124,22 @@ def test_not_found_page_switcher_goes_to_the_other_home(client, home, en_home):
     html = client.get("/en/no-such-page/").content.decode()
 
     assert switcher(html) == {"hu": "/hu/"}
+    assert missing(html) == []
+
+
+def test_sitemap_gives_no_alternate_for_a_draft_translation(client, home, en_home, to_english):
+    index = factories.cluster_index(home)
+    cluster = factories.cluster(index)
+    to_english(index)
+    to_english(cluster, publish=False)
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    entry = next(
+        block for block in sitemap.split("<url>") if f"http://testserver{cluster.url}<" in block
+    )
+    assert "hreflang" not in entry
+    index_entry = next(
+        block for block in sitemap.split("<url>") if f"http://testserver{index.url}<" in block
+    )
+    assert 'hreflang="en"' in index_entry
