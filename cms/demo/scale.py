@@ -117,7 +117,7 @@ def seed_scale(*, pages: int, progress: Progress | None = None) -> Counter:
             reset_queries()
             progress("pages", done, len(missing))
 
-        untranslated = _untranslated_sources(clusters, [plan.slug for plan in wanted])
+        untranslated = _untranslated_sources(clusters)
         for done, batch in _batches(untranslated):
             with transaction.atomic():
                 for page in batch:
@@ -250,22 +250,22 @@ def _create_page(plan: Plan, parent: Page, today: dt.date, created: Counter) -> 
 def _translate(page: Page, fields: dict | None = None) -> None:
     """The English translation through wagtail-localize (published on commit)."""
     if fields is None:
-        plan = Plan(int(page.slug.rsplit("-", 1)[1]))
-        fields = _fields(plan, timezone.localdate())
-        # The dates of an existing page are kept: only its texts are translated.
+        # Only the texts of `fields` are used (the translation's segments): the page's own
+        # dates stay as they are.
+        fields = _fields(Plan(int(page.slug.rsplit("-", 1)[1])), timezone.localdate())
     shadow = type(page)(**pick(fields, "en"))
     translate_instance(
         instance=page, locale_code="en", strings=translation_strings(page, shadow), publish=True
     )
 
 
-def _untranslated_sources(index: Page, slugs: list[str]) -> list[Page]:
-    """The Hungarian scale pages (of `slugs`) that have no English translation yet."""
+def _untranslated_sources(index: Page) -> list[Page]:
+    """The Hungarian scale pages that have no English translation yet (an interrupted run)."""
     english_keys = Page.objects.filter(
         locale__language_code="en", slug__startswith=SLUG_PREFIX
     ).values("translation_key")
     return list(
-        Page.objects.filter(locale=index.locale, slug__in=slugs)
+        Page.objects.filter(locale=index.locale, slug__startswith=SLUG_PREFIX)
         .exclude(translation_key__in=english_keys)
         .order_by("pk")
     )

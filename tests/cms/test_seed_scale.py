@@ -142,3 +142,14 @@ def test_progress_is_plain_lines_outside_a_terminal(seeded):
 def test_negative_page_count_is_refused(db):
     with pytest.raises(CommandError, match="--pages"):
         call_command("seed_scale", "--pages", "-2", stdout=io.StringIO())
+
+
+def test_a_run_completes_what_an_interrupted_one_left(seeded):
+    """A Hungarian page without its English translation (an interrupted run) gets it."""
+    Page.objects.get(slug="scale-training-00001-en").delete()
+    out = io.StringIO()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed_scale", "--pages", str(PAGES), stdout=out)
+    assert "pages: 0, translations: 1." in out.getvalue()
+    english = TrainingPage.objects.get(slug="scale-training-00001-en")
+    assert english.live and english.title == "Scale training 1"
