@@ -87,7 +87,7 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
     """
     today = today or timezone.localdate()
     created: Counter = Counter(dict.fromkeys(CREATED_LABELS, 0))
-    home = _seed_home(created)
+    home, cluster_index, training_index, event_index = seed_skeleton(created)
     venues = {
         key: _seed_snippet(Venue, {"name": f["name"].hu}, f, created, "venues")
         for key, f in VENUES.items()
@@ -98,9 +98,6 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
         )
         for slug, name in TOPICS.items()
     }
-    cluster_index = _seed_page(home, ClusterIndexPage, CLUSTER_INDEX, created)
-    training_index = _seed_page(home, TrainingIndexPage, TRAINING_INDEX, created)
-    event_index = _seed_page(home, EventIndexPage, EVENT_INDEX, created)
 
     clusters = {
         seed.fields["slug"].hu: _seed_cluster(cluster_index, seed, today, created)
@@ -133,6 +130,22 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
     )
     seed_translation_examples(training_index=training_index, missing=missing)
     return created
+
+
+def seed_skeleton(
+    created: Counter,
+) -> tuple[HomePage, ClusterIndexPage, TrainingIndexPage, EventIndexPage]:
+    """The home page and the three index pages in both languages (created when missing).
+
+    Shared by `seed_demo` and `seed_scale` (cms.demo.scale); `created` counts what was made.
+    """
+    home = _seed_home(created)
+    return (
+        home,
+        _seed_page(home, ClusterIndexPage, CLUSTER_INDEX, created),
+        _seed_page(home, TrainingIndexPage, TRAINING_INDEX, created),
+        _seed_page(home, EventIndexPage, EVENT_INDEX, created),
+    )
 
 
 def _seed_home(created: Counter) -> HomePage:

@@ -1,0 +1,521 @@
+"""Benchmark at scale: the project against plain Wagtail on the same data, in one run (issue 12).
+
+Run by `make bench` (not by pytest). For each database (`--databases`, default SQLite and
+PostgreSQL) and site size (`--sizes`, default 2,000 pages):
+
+(20,000 pages is opt-in for now, `--sizes 2000,20000` or BENCH_SCALE_SIZES: seeding them takes
+hours here, see README "At scale".)
+
+1. Prepares a scratch database with `manage.py seed_scale --pages N` (idempotent, so a second
+   run reuses it; the seed time and peak memory are printed when it had work to do). SQLite:
+   `.bench/scale-sqlite-<N>.sqlite3`; PostgreSQL: database `bench_scale_<N>` on
+   `BENCH_POSTGRES_URL` (default postgres://postgres@127.0.0.1:5432/), created when missing.
+   Media in `.bench/media-<database>-<N>/`. `--fresh` drops them first.
+2. Starts gunicorn with the project's `gunicorn.conf.py`: 2 workers of 1 thread (like 2 sync
+   workers), DEBUG off, no worker recycling, the database cache (no Redis), the booking rate
+   limit off, settings `tests/benchmarks/scale_settings.py` (the project plus plain Wagtail,
+   see scale_urls.py).
+3. wrk (Debian's `wrk`; installed with apt-get when missing and running as root) at
+   `--connections` (8) connections on loopback, `--seconds` (10) per scenario after a warm-up:
+   a.  API listing of 20 English cluster pages with `fields=*`;
+   b.  API detail of an English event page;
+   c.  rendered English cluster page, cold: every request a different page (after one warm-up
+       pass over the same pages, so image renditions exist and the measure is the page itself,
+       then with the cache cleared); cached: one page again and again, measured only if the
+       response shows a cache hit (`X-Wagtail-Cache`, `X-Cache` or an `Age` header), else n/a;
+   d.  a trivial JSON view (the ceiling: server and middleware only);
+   e.  `POST /api/bookings/` on the event of (b), a new address each;
+   and (a)-(c) of plain Wagtail: wagtail.api.v2's `PagesAPIViewSet` and plain page serving.
+4. After the run: resident memory (RSS) of each web worker; on the booked event, seats confirmed
+   beyond its capacity (oversold, must be 0).
+
+Prints a table per database and size, the issue's goals as ratios within the same run, and one
+JSON line (`BENCH-SCALE {...}`). Exits 1 if a booking was oversold or a scenario answered
+errors; goals that are missed are reported, not failed (timing is not pass/fail here). A
+database that cannot be reached is skipped with a notice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.benchmarks.bench_bookings import ROOT, free_port, wait_until_up  # noqa: E402
+
+BENCH_DIR = ROOT / ".bench"
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/"
+
+# Run in a manage.py shell on the seeded database: what the scenarios request, as one JSON line.
+SETUP = """
+import json
+from cluster_pages.models import ClusterProfilePage
+from event_booking.models import EventPage, Offering
+clusters = list(ClusterProfilePage.objects.live().filter(locale__language_code="en",
+    slug__startswith="scale-").order_by("pk")[:LIMIT])
+event = EventPage.objects.live().filter(locale__language_code="en",
+    slug__startswith="scale-").order_by("pk").first()
+offering = Offering.objects.get(page_translation_key=event.translation_key)
+print("BENCH-SETUP " + json.dumps({
+    "pages": [p.url for p in clusters],
+    "event": event.pk,
+    "offering": offering.pk,
+    "listing_parent": clusters[0].get_parent().pk,
+}))
+"""
+
+OVERSOLD = """
+import json
+from django.db.models import Sum
+from event_booking.models import Offering
+o = Offering.objects.get(pk=OFFERING)
+seats = o.bookings.filter(status="confirmed").aggregate(s=Sum("seats"))["s"] or 0
+print("BENCH-CHECK " + json.dumps({"capacity": o.capacity, "confirmed": seats,
+    "bookings": o.bookings.count(), "oversold": max(0, seats - o.capacity)}))
+"""
+
+CLEAR_CACHE = "from django.core.cache import caches\nfor c in caches.all(): c.clear()"
+
+# wrk's Lua side: rotate over PATHS (each thread from its own offset), or POST a new booking
+# each time; `done` prints the figures as one JSON line.
+LUA = """
+PATHS = {PATHS}
+METHOD = "{METHOD}"
+counter = 0
+threads = 0
+setup = function(thread)
+  thread:set("tid", threads)
+  threads = threads + 1
+end
+request = function()
+  counter = counter + 1
+  if METHOD == "POST" then
+    local body = string.format('{{"page": {EVENT}, "name": "Bench", "seats": 1, "consent": true,'
+      .. ' "email": "w{RUN}-%d-%d@bench.example.org"}}', tid, counter)
+    return wrk.format("POST", "/api/bookings/", {{["Content-Type"] = "application/json"}}, body)
+  end
+  local i = ((tid * 7919 + counter) % #PATHS) + 1
+  return wrk.format("GET", PATHS[i])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('WRK-JSON {{"requests": %d, "duration_us": %d, "p50_us": %d, '
+    .. '"p95_us": %d, "non2xx": %d, "errors": %d}}\\n', summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), e.status,
+    e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+LISTING = "/api/v2/pages/?type=cluster_pages.ClusterProfilePage&locale=en&fields=*&limit=20"
+PLAIN_LISTING = (
+    "/plain/api/v2/pages/?type=cluster_pages.ClusterProfilePage&locale=en&fields=*&limit=20"
+)
+CACHE_HEADERS = ("x-wagtail-cache", "x-cache", "age")
+
+
+def ensure_wrk() -> str:
+    """The wrk binary; installs Debian's package when missing (as root)."""
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("installing wrk (apt-get install wrk)...", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False)
+        found = shutil.which("wrk")
+    if not found:
+        raise SystemExit("wrk is missing: apt-get install wrk (Debian) and run again.")
+    return found
+
+
+# --- databases --------------------------------------------------------------------------------
+
+
+def database_url(database: str, size: int, postgres_url: str) -> str:
+    if database == "sqlite":
+        return f"sqlite:///{BENCH_DIR / f'scale-sqlite-{size}.sqlite3'}"
+    parts = urlsplit(postgres_url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/bench_scale_{size}", "", ""))
+
+
+def prepare_database(url: str, fresh: bool) -> bool:
+    """Create the PostgreSQL database when missing (or drop it first with `fresh`)."""
+    if url.startswith("sqlite"):
+        if fresh:
+            for suffix in ("", "-wal", "-shm"):
+                Path(urlsplit(url).path + suffix).unlink(missing_ok=True)
+        return True
+    import psycopg
+
+    parts = urlsplit(url)
+    admin = urlunsplit((parts.scheme, parts.netloc, "/postgres", "", ""))
+    name = parts.path.lstrip("/")
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
+            if fresh:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+                conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as error:
+        print(f"SKIPPED PostgreSQL: not reachable at {admin} ({error}).")
+        return False
+    return True
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout[-3000:] + result.stderr[-3000:])
+        raise SystemExit(f"manage.py {args[0]} failed")
+    return result.stdout
+
+
+def shell_json(env: dict[str, str], code: str, marker: str) -> dict:
+    out = manage(env, "shell", "-c", code)
+    return json.loads(out.split(f"{marker} ", 1)[1].splitlines()[0])
+
+
+def seed(env: dict[str, str], size: int) -> dict[str, object]:
+    """migrate + seed_scale; the seed's wall time and peak RSS (its own process)."""
+    manage(env, "migrate", "--noinput")
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "seed_scale", "--pages", str(size)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if not line.startswith("{"):
+            print(f"  {line.rstrip()}", flush=True)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        sys.stderr.write("".join(lines[-40:]))
+        raise SystemExit("seed_scale failed")
+    figures = {
+        "seconds": round(time.perf_counter() - started, 1),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024),
+        "summary": lines[-1].strip() if lines else "",
+    }
+    # The seed that built the database (a re-run only checks it): kept beside the database.
+    record = BENCH_DIR / f"seed-{urlsplit(env['DATABASE_URL']).scheme}-{size}.json"
+    if "pages: 0," not in figures["summary"] or not record.exists():
+        record.write_text(json.dumps(figures))
+    return {**json.loads(record.read_text()), "this_run_seconds": figures["seconds"]}
+
+
+# --- server and load --------------------------------------------------------------------------
+
+
+def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server_env = {
+        **env,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_THREADS": "1",
+        "GUNICORN_MAX_REQUESTS": "0",
+        "GUNICORN_TIMEOUT": "120",
+    }
+    return subprocess.Popen(
+        [str(gunicorn), "-c", str(ROOT / "gunicorn.conf.py")],
+        cwd=ROOT,
+        env=server_env,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def workers_rss_mb(server: subprocess.Popen) -> list[int]:
+    """Resident memory of each gunicorn worker (the master's children), in MB."""
+    children = subprocess.run(
+        ["ps", "--ppid", str(server.pid), "-o", "rss="], capture_output=True, text=True
+    ).stdout.split()
+    return [round(int(kb) / 1024) for kb in children]
+
+
+def get(port: int, path: str) -> http.client.HTTPResponse:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    conn.request("GET", path)
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    return response
+
+
+def wrk(
+    wrk_bin: str,
+    port: int,
+    seconds: float,
+    connections: int,
+    *,
+    paths: list[str] = (),
+    method: str = "GET",
+    event: int = 0,
+) -> dict[str, float]:
+    lua = LUA.format(
+        PATHS="{" + ", ".join(json.dumps(p) for p in paths or ["/"]) + "}",
+        METHOD=method,
+        EVENT=event,
+        RUN=int(time.time() * 1000) % 10**9,
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(lua)
+    try:
+        out = subprocess.run(
+            [
+                wrk_bin,
+                "-t2",
+                f"-c{connections}",
+                f"-d{seconds:g}s",
+                "--timeout",
+                "60s",
+                "-s",
+                script.name,
+                f"http://127.0.0.1:{port}",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        os.unlink(script.name)
+    figures = json.loads(out.split("WRK-JSON ", 1)[1].splitlines()[0])
+    return {
+        "rps": round(figures["requests"] / (figures["duration_us"] / 1e6), 1),
+        "p50_ms": round(figures["p50_us"] / 1000, 1),
+        "p95_ms": round(figures["p95_us"] / 1000, 1),
+        "requests": figures["requests"],
+        "failed": figures["non2xx"] + figures["errors"],
+    }
+
+
+def cache_hit(port: int, path: str) -> bool:
+    get(port, path)
+    response = get(port, path)
+    headers = {name.lower(): value for name, value in response.getheaders()}
+    return any(
+        name in headers and ("hit" in headers[name].lower() or name == "age")
+        for name in CACHE_HEADERS
+    )
+
+
+def run_size(
+    database: str, size: int, args: argparse.Namespace, wrk_bin: str
+) -> dict[str, object] | None:
+    url = database_url(database, size, args.postgres_url)
+    if not prepare_database(url, args.fresh):
+        return None
+    env = {
+        key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "SENTRY_DSN"}
+    }
+    env.update(
+        {
+            "DATABASE_URL": url,
+            "MEDIA_ROOT": str(BENCH_DIR / f"media-{database}-{size}"),
+            "DJANGO_SETTINGS_MODULE": "tests.benchmarks.scale_settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "BOOKING_RATE_LIMIT": "",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
+    print(f"== {database}, {size} pages: seed_scale...", flush=True)
+    seeded = seed(env, size)
+    setup = shell_json(env, SETUP.replace("LIMIT", str(args.cold_pages)), "BENCH-SETUP")
+    page = setup["pages"][0]
+    detail = f"/api/v2/pages/{setup['event']}/"
+    plain_detail = f"/plain/api/v2/pages/{setup['event']}/"
+    plain_pages = [f"/plain{p}" for p in setup["pages"]]
+
+    port = free_port()
+    server = start_server(env, port)
+    seconds, conns = args.seconds, args.connections
+    results: dict[str, dict] = {}
+    try:
+        wait_until_up(port)
+        for path in (LISTING, PLAIN_LISTING, detail, plain_detail, page, plain_pages[0]):
+            status = get(port, path).status
+            if status != 200:
+                raise SystemExit(f"GET {path} answered {status}")
+
+        def measure(name: str, **kwargs: object) -> None:
+            wrk(wrk_bin, port, min(2.0, seconds), conns, **kwargs)  # warm-up
+            results[name] = wrk(wrk_bin, port, seconds, conns, **kwargs)
+            print(f"  {name:<24} {results[name]}", flush=True)
+
+        measure("d_ping", paths=["/bench/ping/"])
+        measure("a_listing", paths=[LISTING])
+        measure("a_listing_plain", paths=[PLAIN_LISTING])
+        measure("b_detail", paths=[detail])
+        measure("b_detail_plain", paths=[plain_detail])
+        # Cold pages: one pass over the pages first (renditions made), then an empty cache.
+        for pages in (setup["pages"], plain_pages):
+            for path in pages:
+                get(port, path)
+        manage(env, "shell", "-c", CLEAR_CACHE)
+        results["c_page_cold"] = wrk(wrk_bin, port, seconds, conns, paths=setup["pages"])
+        results["c_page_cold_plain"] = wrk(wrk_bin, port, seconds, conns, paths=plain_pages)
+        print(f"  c_page_cold              {results['c_page_cold']}", flush=True)
+        print(f"  c_page_cold_plain        {results['c_page_cold_plain']}", flush=True)
+        if cache_hit(port, page):
+            measure("c_page_cached", paths=[page])
+        if cache_hit(port, plain_pages[0]):
+            measure("c_page_cached_plain", paths=[plain_pages[0]])
+        measure("e_booking_post", method="POST", event=setup["event"])
+        rss = workers_rss_mb(server)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+    check = shell_json(env, OVERSOLD.replace("OFFERING", str(setup["offering"])), "BENCH-CHECK")
+    return {
+        "database": database,
+        "pages": size,
+        "seed": seeded,
+        "results": results,
+        "worker_rss_mb": rss,
+        "booking": check,
+    }
+
+
+# --- report -----------------------------------------------------------------------------------
+
+ROWS = (
+    ("(a) API listing, 20 en clusters, fields=*", "a_listing", "a_listing_plain"),
+    ("(b) API detail (event)", "b_detail", "b_detail_plain"),
+    ("(c) rendered page, cold", "c_page_cold", "c_page_cold_plain"),
+    ("(c) rendered page, cached", "c_page_cached", "c_page_cached_plain"),
+    ("(d) trivial JSON view", "d_ping", None),
+    ("(e) POST /api/bookings/", "e_booking_post", None),
+)
+
+
+def _cell(result: dict | None) -> str:
+    if not result:
+        return f"{'n/a':>8}{'':>8}{'':>8}"
+    return f"{result['rps']:>8,.0f}{result['p50_ms']:>8.1f}{result['p95_ms']:>8.1f}"
+
+
+def print_table(run: dict) -> None:
+    r = run["results"]
+    print()
+    print(
+        f"{run['database']}, {run['pages']:,} pages (seed: {run['seed']['seconds']} s, "
+        f"peak {run['seed']['peak_rss_mb']} MB); gunicorn 2 workers x 1 thread, wrk 8 connections"
+    )
+    print(f"{'':44}{'project':>24}   {'plain Wagtail':>24}")
+    print(f"{'':44}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}   {'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}")
+    for label, key, plain in ROWS:
+        plain_cell = _cell(r.get(plain)) if plain else ""
+        print(f"{label:<44}{_cell(r.get(key))}   {plain_cell}")
+    print(
+        f"web workers' RSS after the run: {run['worker_rss_mb']} MB; booked event: {run['booking']}"
+    )
+
+
+def goals(runs: list[dict]) -> list[dict]:
+    """The issue's goals as ratios within one run (and 20,000 vs 2,000 pages)."""
+
+    def rps(run: dict, key: str) -> float | None:
+        result = run["results"].get(key)
+        return result["rps"] if result else None
+
+    def ratio(a: float | None, b: float | None) -> float | None:
+        return round(a / b, 2) if a and b else None
+
+    out = []
+    for run in runs:
+        name = f"{run['database']} {run['pages']}"
+        ping = rps(run, "d_ping")
+        listing = ratio(rps(run, "a_listing"), rps(run, "a_listing_plain"))
+        checks = [
+            ("API listing >= 3x plain", listing, 3),
+            ("cached page >= 60% of trivial", ratio(rps(run, "c_page_cached"), ping), 0.6),
+            ("uncached page >= 20% of trivial", ratio(rps(run, "c_page_cold"), ping), 0.2),
+            ("worker RSS < 250 MB", max(run["worker_rss_mb"] or [0]), 250),
+        ]
+        if run["database"] == "postgres":
+            checks.append(
+                (
+                    "booking POST >= 50% of API detail",
+                    ratio(rps(run, "e_booking_post"), rps(run, "b_detail")),
+                    0.5,
+                )
+            )
+        for label, value, target in checks:
+            met = None if value is None else (value < target if "RSS" in label else value >= target)
+            out.append({"run": name, "goal": label, "value": value, "target": target, "met": met})
+    by_key = {(run["database"], run["pages"]): run for run in runs}
+    for (database, size), big in by_key.items():
+        small = by_key.get((database, 2000))
+        if size == 2000 or small is None:
+            continue
+        for key in ("a_listing", "b_detail", "c_page_cold"):
+            value = ratio(big["results"][key]["p50_ms"], small["results"][key]["p50_ms"])
+            out.append(
+                {
+                    "run": f"{database} {size} vs 2000",
+                    "goal": f"{key} p50 latency <= 1.2x",
+                    "value": value,
+                    "target": 1.2,
+                    "met": None if value is None else value <= 1.2,
+                }
+            )
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=os.environ.get("BENCH_SCALE_SIZES", "2000"))
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--cold-pages", type=int, default=300, help="pages the cold run cycles")
+    parser.add_argument(
+        "--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+    )
+    parser.add_argument("--fresh", action="store_true", help="drop the scratch databases first")
+    args = parser.parse_args()
+    BENCH_DIR.mkdir(exist_ok=True)
+    wrk_bin = ensure_wrk()
+
+    runs = []
+    for database in args.databases.split(","):
+        for size in (int(s) for s in args.sizes.split(",")):
+            run = run_size(database, size, args, wrk_bin)
+            if run:
+                runs.append(run)
+                print_table(run)
+    checked = goals(runs)
+    print()
+    print("Goals (ratios within one run):")
+    for goal in checked:
+        mark = {True: "met", False: "MISSED", None: "n/a"}[goal["met"]]
+        print(f"  {goal['run']:<22} {goal['goal']:<36} {goal['value']!s:>8}  {mark}")
+    print("BENCH-SCALE " + json.dumps({"runs": runs, "goals": checked}))
+    failed = any(
+        run["booking"]["oversold"] or any(r["failed"] for r in run["results"].values())
+        for run in runs
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
