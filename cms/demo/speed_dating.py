@@ -1,28 +1,36 @@
-"""Demo speed dating: participants of both sides, requests and a published schedule.
+"""Demo speed dating: two events with participants of both sides and their requests.
 
-Built on the past speed-dating event of the demo (`SPEED_DATING_SLUG`, "Creative meets industry",
-70 days ago), so everything a participant and an organiser can see is there: the profiles,
-requests (mutual and one-sided accepted ones, some still pending, one declined), the
-schedule the scheduler made from them, published, with the agenda e-mails queued, a few
-check-ins, a no-show and some feedback.
+The casts (people, requests, answers) are declared in `cms.demo.data.speed_dating`:
 
-The bookings are written directly (registration of a past event is closed, so the booking
-service would refuse them), with the profile stored by `speed_dating_profiles.create_profile`;
-everything after goes through the services, with the clock set to before the request
-deadline where the services check it. Participants write their profile in their own
-language (Hungarian or English), as real ones do.
+* The past event (`CREATIVE`, "Creative meets industry", 70 days ago) shows everything up to
+  the day after: the schedule the scheduler made from the requests, published (agenda e-mails
+  queued), a few check-ins, a no-show and some feedback.
+* The upcoming event (`HEALTH`, "Health industry speed dating with hospitals", in 40 days)
+  shows the organiser's side before the request deadline: the participant list published,
+  requests still open (mutual, one-sided accepted, pending) and a *draft* schedule the
+  scheduler made at seeding time. A draft is seen by nobody but organisers and e-mails nobody.
+  The organiser runs the scheduler again from the offering's bookings screen (requests sent
+  since then count), and publishes the schedule from its speed-dating screen; if nobody does,
+  the deadline job expires the pending requests and runs the scheduler once more.
 
-Idempotent: nothing is done when the event already has participants.
+Bookings are written directly, confirmed, with the fee owed (the past event's registration is
+closed, so the booking service would refuse them, and demo bookers need no confirmation
+e-mail); the profile is stored by `speed_dating_profiles.create_profile`. Everything after goes
+through the services: for the past event with the clock set to before its request deadline,
+for the upcoming one at the real time (the admin's "Run the scheduler" uses it too).
+
+Idempotent: an event that already has participants is left alone, and so is an upcoming event
+whose request deadline has passed (its requests could not be sent any more).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 
+from cms.demo.data.speed_dating import CREATIVE, HEALTH, Cast, Person
 from event_booking.models import (
     Booking,
     BookingStatus,
@@ -38,166 +46,80 @@ from event_booking.services.speed_dating_agendas import publish_schedule
 from event_booking.services.speed_dating_profiles import CleanProfile, create_profile
 from event_booking.services.speed_dating_schedule import run_scheduler
 
-#: The Hungarian slug of the demo's past speed-dating event.
-SPEED_DATING_SLUG = "kreativ-ipar-talalkozik-az-iparral"
-
-
-@dataclass(frozen=True)
-class Person:
-    side: str
-    language: str
-    name: str
-    organisation: str
-    interests: tuple[str, ...]
-    offer: str
-    look_for: str
-    auto_accept: bool = False
-
-
-PEOPLE = [
-    Person(
-        "company",
-        "hu",
-        "Kiss Réka",
-        "Tiszavirág Design Kft.",
-        ("kreativ-ipar",),
-        "Bútor- és lámpatervezés kis sorozatokra.",
-        "Anyagkutatót, aki újrahasznosított műanyagokkal dolgozik.",
-    ),
-    Person(
-        "company",
-        "en",
-        "Daniel Weber",
-        "Alföld Packaging Ltd.",
-        ("gyartas", "kreativ-ipar"),
-        "Short-run packaging production and prototyping.",
-        "Design researchers for sustainable packaging.",
-        auto_accept=True,
-    ),
-    Person(
-        "company",
-        "hu",
-        "Nagy Péter",
-        "Szolnoki Fémforma Zrt.",
-        ("gyartas",),
-        "CNC-megmunkálás és lemezalakítás.",
-        "Termékfejlesztési partnert egyetemről.",
-    ),
-    Person(
-        "company",
-        "hu",
-        "Tóth Anna",
-        "Kerámiaműhely Bt.",
-        ("kreativ-ipar",),
-        "Kézműves kerámia, egyedi burkolatok.",
-        "Mázkutatásban jártas kutatót.",
-    ),
-    Person(
-        "company",
-        "en",
-        "Laura Rossi",
-        "Plains Interactive Kft.",
-        ("kreativ-ipar", "gyartas"),
-        "Interactive installations and exhibition design.",
-        "Researchers in human-computer interaction.",
-    ),
-    Person(
-        "researcher",
-        "hu",
-        "Dr. Szabó Gábor",
-        "Szolnoki Egyetem, Anyagtudományi Tanszék",
-        ("gyartas",),
-        "Újrahasznosított polimerek vizsgálata.",
-        "Ipari partnert mintadarabok gyártásához.",
-    ),
-    Person(
-        "researcher",
-        "en",
-        "Dr. Emma Clarke",
-        "University of Debrecen, Design Lab",
-        ("kreativ-ipar",),
-        "User research and service design.",
-        "Companies that want to test new products with users.",
-    ),
-    Person(
-        "researcher",
-        "hu",
-        "Dr. Varga Eszter",
-        "Nyíregyházi Egyetem, Kerámia Műhely",
-        ("kreativ-ipar",),
-        "Mázak és égetési eljárások fejlesztése.",
-        "Kézműves vállalkozásokat közös pályázathoz.",
-        auto_accept=True,
-    ),
-    Person(
-        "researcher",
-        "hu",
-        "Dr. Kovács Bence",
-        "Óbudai Egyetem, Mechatronika Intézet",
-        ("gyartas", "kreativ-ipar"),
-        "Érzékelők és interaktív vezérlések.",
-        "Kiállítás- és termékfejlesztő cégeket.",
-    ),
-]
-
-#: Requests: (sender index, [recipient indices, first choice first]).
-REQUESTS = [
-    (0, [5, 7]),
-    (1, [6, 5]),
-    (2, [5, 8]),
-    (3, [7]),
-    (4, [8, 6]),
-    (5, [0, 2]),
-    (6, [1, 4]),
-    (8, [4]),
-]
-#: Answers given to requests: (recipient index, sender index, accepted?). Requests to
-#: participants who accept automatically are accepted at once; the rest stay pending.
-ANSWERS = [(6, 4, True), (8, 2, False)]
-
 
 def seed_speed_dating(*, fields_of_interest: dict[str, FieldOfInterest]) -> int:
-    """Add the demo's speed-dating participants, requests and published schedule (module
-    docstring); return how many participants were created (0 when already there)."""
-    page = EventPage.objects.filter(slug=SPEED_DATING_SLUG, locale__language_code="hu").first()
+    """Add the demo's speed-dating participants, requests and schedules (module docstring);
+    return how many participants were created (0 when already there)."""
+    created = 0
+    past = _event_without_participants(CREATIVE)
+    if past is not None:
+        offering, page = past
+        deadline = page.speed_request_deadline
+        with transaction.atomic():
+            people = _add_cast(
+                CREATIVE, offering, page, fields_of_interest, now=deadline - dt.timedelta(days=1)
+            )
+            run_scheduler(offering_id=offering.pk, now=deadline)
+            publish_schedule(offering_id=offering.pk, now=deadline)
+            _the_day(offering, people)
+        created += len(people)
+    upcoming = _event_without_participants(HEALTH)
+    now = timezone.now()
+    if upcoming is not None and now < upcoming[1].speed_request_deadline:
+        offering, page = upcoming
+        with transaction.atomic():
+            people = _add_cast(HEALTH, offering, page, fields_of_interest, now=now)
+            run_scheduler(offering_id=offering.pk, now=now)  # a draft: not published
+        created += len(people)
+    return created
+
+
+def _event_without_participants(cast: Cast) -> tuple[Offering, EventPage] | None:
+    """The cast's live Hungarian event page and its offering, unless either is missing or the
+    event already has participants."""
+    page = EventPage.objects.filter(slug=cast.slug, locale__language_code="hu").first()
     offering = (
         Offering.objects.filter(page_translation_key=page.translation_key).first() if page else None
     )
-    if page is None or offering is None:
-        return 0
+    if page is None or offering is None or page.speed_request_deadline is None:
+        return None
     if Participant.objects.filter(booking__offering=offering).exists():
-        return 0
-    before_deadline = page.speed_request_deadline - dt.timedelta(days=1)
-    with transaction.atomic():
-        people = [
-            _participant(offering, page, n, person, fields_of_interest, before_deadline)
-            for n, person in enumerate(PEOPLE, start=1)
-        ]
-        speed_dating_events.publish_participants(offering_id=offering.pk)
-        for sender, recipients in REQUESTS:
-            matchmaking.send_requests(
-                participant_id=people[sender].pk,
-                recipient_ids=[people[i].pk for i in recipients],
-                now=before_deadline,
-            )
-        for recipient, sender, accept in ANSWERS:
-            request = people[recipient].requests_received.get(sender=people[sender])
-            matchmaking.answer_request(
-                participant_id=people[recipient].pk,
-                request_id=request.pk,
-                accept=accept,
-                now=before_deadline,
-            )
-        run_scheduler(offering_id=offering.pk, now=page.speed_request_deadline)
-        publish_schedule(offering_id=offering.pk, now=page.speed_request_deadline)
-        _the_day(offering, people)
-    return len(people)
+        return None
+    return offering, page
+
+
+def _add_cast(
+    cast: Cast,
+    offering: Offering,
+    page: EventPage,
+    fields_of_interest: dict[str, FieldOfInterest],
+    *,
+    now: dt.datetime,
+) -> list[Participant]:
+    """Book the cast, publish the participant list, send the requests and the answers."""
+    people = [
+        _participant(offering, page, f"{cast.email_prefix}-{n}", person, fields_of_interest, now)
+        for n, person in enumerate(cast.people, start=1)
+    ]
+    speed_dating_events.publish_participants(offering_id=offering.pk)
+    for sender, recipients in cast.requests:
+        matchmaking.send_requests(
+            participant_id=people[sender].pk,
+            recipient_ids=[people[i].pk for i in recipients],
+            now=now,
+        )
+    for recipient, sender, accept in cast.answers:
+        request = people[recipient].requests_received.get(sender=people[sender])
+        matchmaking.answer_request(
+            participant_id=people[recipient].pk, request_id=request.pk, accept=accept, now=now
+        )
+    return people
 
 
 def _participant(
     offering: Offering,
     page: EventPage,
-    n: int,
+    mailbox: str,
     person: Person,
     fields_of_interest: dict[str, FieldOfInterest],
     now: dt.datetime,
@@ -209,15 +131,23 @@ def _participant(
         status=BookingStatus.CONFIRMED,
         language=person.language,
         name=person.name,
-        email=f"speed-dating-{n}@example.org",
+        email=f"{mailbox}@example.org",
         organisation=person.organisation,
+        amount_due=offering.fee,
+        currency=offering.currency,
         consent=current_consent(),
         confirmed_at=now,
     )
     profile = CleanProfile(
         side=person.side,
         organisation=person.organisation,
-        cluster_id=None,
+        cluster_id=(
+            page.participating_clusters.filter(slug=person.cluster)
+            .values_list("pk", flat=True)
+            .first()
+            if person.cluster
+            else None
+        ),
         interest_ids=tuple(fields_of_interest[slug].pk for slug in person.interests),
         offer=person.offer,
         look_for=person.look_for,

@@ -15,7 +15,9 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -24,19 +26,24 @@ from agency_services.models import ConsultationRequest
 from agency_services.services import services_log
 from agency_services.services.budget import year_budget
 from cluster_pages.models import ClusterProfilePage, County
+from cms.demo import users
+from cms.demo.data.speed_dating import CREATIVE, HEALTH
 from cms.demo.seed import seed_demo
 from cms.demo.translation_examples import MISSING_TRAINING
 from cms.models import HomePage, Venue
 from cms.workflow import status
 from event_booking.models import (
+    EmailOutbox,
     EventKind,
     EventPage,
     FieldOfInterest,
     MeetingRequest,
+    MeetingStatus,
     Participant,
     SpeedDatingEvent,
 )
 from event_booking.services.speed_dating_agendas import agenda_for
+from event_booking.tokens import booking_token
 from tests import factories
 from training_catalog.models import TrainingIndexPage, TrainingPage, TrainingRun, TrainingTopic
 
@@ -93,7 +100,7 @@ def test_first_run_creates_content_users_and_groups(seeded):
     before, first = seeded["before"]["counts"], seeded["first"]["counts"]
     assert first["wagtailcore.Page"] - before["wagtailcore.Page"] >= 2 * (1 + 3 + 8 + 4 + 6)
     assert first["wagtailimages.Image"] - before["wagtailimages.Image"] >= 8
-    assert first["auth.User"] - before["auth.User"] == 7
+    assert first["auth.User"] - before["auth.User"] == len(users.DEMO_USERS)
     assert first["auth.Group"] - before["auth.Group"] >= 3
 
 
@@ -252,19 +259,124 @@ def test_demo_logo_images_are_small(seeded):
         assert image.file_size < 20_000, image.title
 
 
+def speed_dating_event(slug: str) -> SpeedDatingEvent:
+    """The running state of the demo speed-dating event with this Hungarian slug."""
+    page = EventPage.objects.get(slug=slug, locale__language_code="hu")
+    return SpeedDatingEvent.objects.select_related("offering").get(
+        offering__page_translation_key=page.translation_key
+    )
+
+
+def participant_urls(participant: Participant, language: str) -> tuple[str, str]:
+    """The participant's agenda page and `.ics` in `language`, with their manage token."""
+    booking = participant.booking
+    with translation.override(language):
+        page, ics = (
+            reverse(name, kwargs={"reference": booking.reference})
+            for name in ("booking_agenda", "booking_agenda_ics")
+        )
+    token = f"?token={booking_token(booking)}"
+    return page + token, ics + token
+
+
+def mutual_pairs(people: list[Participant]) -> set[tuple[int, int]]:
+    accepted = set(
+        MeetingRequest.objects.filter(sender__in=people, status="accepted").values_list(
+            "sender", "recipient"
+        )
+    )
+    return {(a, b) for a, b in accepted if (b, a) in accepted}
+
+
 def test_a_speed_dating_event_has_both_sides_requests_and_a_published_schedule(seeded):
-    event = SpeedDatingEvent.objects.get(offering__page_translation_key__isnull=False)
+    event = speed_dating_event(CREATIVE.slug)
     people = list(Participant.objects.filter(booking__offering=event.offering))
     requests = MeetingRequest.objects.filter(sender__in=people)
-    accepted = set(requests.filter(status="accepted").values_list("sender", "recipient"))
 
     assert {p.side for p in people} == {"company", "researcher"}
     assert {p.booking.language for p in people} == {"hu", "en"}
-    assert any((b, a) in accepted for a, b in accepted)  # some mutual
+    assert mutual_pairs(people)
     assert requests.filter(status="pending").exists()
     assert event.schedule_published_at is not None
     english = next(p for p in people if p.booking.language == "en")
     assert agenda_for(english)
+
+
+def test_the_past_events_participants_still_open_their_agenda_and_its_ics(seeded, client):
+    event = speed_dating_event(CREATIVE.slug)
+    for language in ["hu", "en"]:
+        participant = next(
+            p
+            for p in Participant.objects.filter(
+                booking__offering=event.offering, booking__language=language
+            )
+            if agenda_for(p)
+        )
+        page, ics = participant_urls(participant, language)
+
+        response = client.get(page)
+        calendar = client.get(ics)
+
+        assert response.status_code == 200, language
+        assert response.content.decode().count("data-meeting=") == len(agenda_for(participant))
+        assert calendar.status_code == 200, language
+        assert calendar.content.decode().count("BEGIN:VEVENT") == len(agenda_for(participant))
+
+
+def test_the_upcoming_speed_dating_event_has_open_requests_and_an_unseen_draft_schedule(
+    seeded, client
+):
+    event = speed_dating_event(HEALTH.slug)
+    page = EventPage.objects.get(slug=HEALTH.slug, locale__language_code="hu")
+    people = list(
+        Participant.objects.filter(booking__offering=event.offering).select_related("booking")
+    )
+    now = timezone.now()
+
+    assert len(people) >= 10
+    assert {p.side for p in people} == {"company", "researcher"}
+    assert {p.booking.language for p in people} == {"hu", "en"}
+    assert all(p.cluster_id for p in people if p.side == "company")
+    assert page.registration_opens < now < page.speed_request_deadline  # requests still open
+    assert event.participants_published_at is not None
+    assert mutual_pairs(people)
+    assert MeetingRequest.objects.filter(sender__in=people, status="pending").exists()
+    draft = event.meetings.filter(status=MeetingStatus.SCHEDULED)
+    assert draft.exists() and event.schedule_published_at is None
+    # A draft reaches no participant: no meetings on the agenda, no .ics, no e-mail.
+    agenda, ics = participant_urls(draft.first().company, "en")
+    assert client.get(agenda).status_code == 200
+    assert "data-meeting=" not in client.get(agenda).content.decode()
+    assert client.get(ics).status_code == 404
+    assert not EmailOutbox.objects.filter(booking__offering=event.offering).exists()
+
+
+def test_the_organiser_reruns_the_upcoming_events_draft_schedule_from_the_admin(seeded, client):
+    event = speed_dating_event(HEALTH.slug)
+    people = list(Participant.objects.filter(booking__offering=event.offering))
+    draft = set(event.meetings.values_list("pk", flat=True))
+    client.force_login(get_user_model().objects.get(username="organiser"))
+    run = reverse("event_booking_admin:speed_dating_run", args=[event.offering_id])
+    bookings = reverse("event_booking_admin:offering_bookings", args=[event.offering_id])
+    assert f'action="{run}"' in client.get(bookings).content.decode()  # the button is there
+
+    response = client.post(run, follow=True)
+
+    assert response.redirect_chain[0][1] == 302
+    event.refresh_from_db()
+    remade = event.meetings.filter(status=MeetingStatus.SCHEDULED)
+    assert remade.exists()
+    with translation.override("hu"):  # the organiser's admin speaks the site's language
+        done = gettext("Schedule made: %(count)d meetings.") % {"count": remade.count()}
+    assert done in unescape(response.content.decode())
+    assert draft.isdisjoint(remade.values_list("pk", flat=True))
+    assert event.schedule_published_at is None
+    met = {frozenset(pair) for pair in remade.values_list("company", "researcher")}
+    assert {frozenset(pair) for pair in mutual_pairs(people)} <= met
+    grid = client.get(reverse("event_booking_admin:speed_schedule", args=[event.offering_id]))
+    publish = reverse("event_booking_admin:speed_publish", args=[event.offering_id])
+    assert grid.status_code == 200
+    assert f'action="{publish}"' in grid.content.decode()  # the draft can be published next
 
 
 def test_the_services_log_has_records_for_this_year_and_last(seeded):

@@ -2,7 +2,9 @@
 
 Times are local (Europe/Budapest); days are offsets from the day of the first `seed_demo` run.
 Registration windows are offsets from that day as well: four upcoming events have registration
-open on that day, one opens later, and the past ones closed before they started.
+open on that day (the upcoming speed dating among them: its demo participants booked
+already, `cms.demo.speed_dating`), one opens later (the investment forum), and the past ones
+closed before they started.
 """
 
 import datetime as dt
@@ -308,7 +310,7 @@ EVENTS = [
         starts_in_days=40,
         starts_at=dt.time(13, 0),
         hours=4,
-        registration=(5, 37),
+        registration=(-21, 37),
         venue="nyiregyhaza-egyetem",
         clusters=(
             "szabolcsi-egeszsegipari-es-orvostechnikai-klaszter",
@@ -391,7 +393,7 @@ EVENTS = [
         starts_in_days=55,
         starts_at=dt.time(9, 0),
         hours=32,
-        registration=(-20, 50),
+        registration=(5, 50),
         venue="hajduszoboszlo-konferencia",
         clusters=(
             "hajdusagi-gyogyszeripari-klaszter",
