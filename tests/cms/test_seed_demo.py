@@ -27,6 +27,7 @@ from agency_services.services import services_log
 from agency_services.services.budget import year_budget
 from cluster_pages.models import ClusterProfilePage, County
 from cms.demo import users
+from cms.demo.data.clusters import CLUSTERS
 from cms.demo.data.speed_dating import CREATIVE, HEALTH
 from cms.demo.seed import seed_demo
 from cms.demo.translation_examples import MISSING_TRAINING
@@ -98,7 +99,10 @@ def seeded(runs, db):
 
 def test_first_run_creates_content_users_and_groups(seeded):
     before, first = seeded["before"]["counts"], seeded["first"]["counts"]
-    assert first["wagtailcore.Page"] - before["wagtailcore.Page"] >= 2 * (1 + 3 + 8 + 4 + 6)
+    # Both languages: the home page, three index pages, every demo cluster, trainings, events.
+    assert first["wagtailcore.Page"] - before["wagtailcore.Page"] >= 2 * (
+        1 + 3 + len(CLUSTERS) + 4 + 6
+    )
     assert first["wagtailimages.Image"] - before["wagtailimages.Image"] >= 8
     assert first["auth.User"] - before["auth.User"] == len(users.DEMO_USERS)
     assert first["auth.Group"] - before["auth.Group"] >= 3
@@ -426,11 +430,13 @@ def test_demo_walk_through_the_consultant_accepts_and_logs_two_days(seeded, clie
     assert session.__class__.objects.get(pk=session.pk).status == "delivered"
 
 
-def test_the_demo_shows_one_outdated_and_one_missing_english_page(seeded):
+def test_the_demo_shows_95_percent_coverage_with_one_outdated_and_one_missing_page(seeded):
     coverage = status.coverage("en")
 
     assert (coverage.outdated, coverage.missing) == (1, 1)
     assert coverage.current == coverage.total - 2
+    # Issue 9: the demo shows at least 95 % although two pages are behind on purpose.
+    assert coverage.share >= 0.95
     slug = MISSING_TRAINING.fields["slug"].hu
     training = TrainingPage.objects.get(slug=slug, locale__language_code="hu")
     assert status.state_of(training, "en").state == status.State.MISSING

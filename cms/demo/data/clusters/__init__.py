@@ -1,4 +1,4 @@
-"""Ten cluster profiles of the North Great Plain region (fictional, realistic), by county.
+"""Twenty-two cluster profiles of the North Great Plain region (fictional, realistic), by county.
 
 The clusters, people, phone numbers and addresses are invented; e-mail addresses and websites
 use the reserved example.org domain (see `base.ClusterSeed` for the shape of an entry).

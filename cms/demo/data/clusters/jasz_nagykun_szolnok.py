@@ -238,4 +238,257 @@ CLUSTERS = [
         logo=LogoSpec("TK", "#6a1b9a"),
         social=[("instagram", "https://www.instagram.com/example.kreativ")],
     ),
+    ClusterSeed(
+        fields={
+            "title": T(
+                "Közép-alföldi Műanyagipari Klaszter", "Central Great Plain Plastics Cluster"
+            ),
+            "slug": T(
+                "kozep-alfoldi-muanyagipari-klaszter", "central-great-plain-plastics-cluster"
+            ),
+            "summary": T(
+                "Fröccsöntő üzemek, szerszámkészítők és újrahasznosítók közös fellépése a "
+                "körforgásos műanyagiparért, Törökszentmiklós központtal.",
+                "Injection moulders, toolmakers and recyclers acting together for a circular "
+                "plastics industry, based in Törökszentmiklós.",
+            ),
+            "description": description(
+                T(
+                    "Tagjaink autóipari, háztartásigép-ipari és csomagolóipari megrendelőknek "
+                    "gyártanak. A klaszter segít csökkenteni az energiafelhasználást, és közös "
+                    "programmal növeli az újrahasznosított alapanyag arányát.",
+                    "Our members manufacture for the automotive, household-appliance and "
+                    "packaging industries. The cluster helps them cut their energy use and, "
+                    "through a joint programme, raise the share of recycled raw material.",
+                ),
+                [
+                    T(
+                        "Energiahatékonysági felmérés gyártóüzemeknek",
+                        "Energy-efficiency audits for production plants",
+                    ),
+                    T(
+                        "Újrahasznosított alapanyagok minősítése",
+                        "Qualification of recycled raw materials",
+                    ),
+                    T(
+                        "Szerszámkészítő- és gépkezelőképzés",
+                        "Training for toolmakers and machine operators",
+                    ),
+                ],
+                T(
+                    "A műanyag akkor jó alapanyag, ha nem lesz belőle hulladék.",
+                    "Plastic is a good material as long as it never becomes waste.",
+                ),
+                T("Simon Bence, klasztermenedzser", "Bence Simon, cluster manager"),
+            ),
+            "management_organisation": T(
+                "Közép-alföldi Műanyagipari Klaszter Nonprofit Kft.",
+                "Central Great Plain Plastics Cluster Nonprofit Ltd.",
+            ),
+            "county": County.JASZ_NAGYKUN_SZOLNOK,
+            "city": "Törökszentmiklós",
+            "founding_year": 2009,
+            "members_companies": 33,
+            "members_research": 2,
+            "members_public_other": 2,
+            "contact_name": "Simon Bence",
+            "contact_email": "bence.simon@example.org",
+            "contact_phone": "+36 56 555 1515",
+            "website": "https://muanyag.example.org",
+            "quality_label": QualityLabel.ACCREDITED,
+        },
+        sectors=["energy-intensive", "mobility"],
+        logo=LogoSpec("KM", "#283593"),
+        label_valid_days=330,
+        social=[("linkedin", "https://www.linkedin.com/company/example-muanyag")],
+    ),
+    ClusterSeed(
+        fields={
+            "title": T(
+                "Tiszazugi Borászati és Gyümölcsfeldolgozó Klaszter",
+                "Tiszazug Wine and Fruit Processing Cluster",
+            ),
+            "slug": T(
+                "tiszazugi-boraszati-es-gyumolcsfeldolgozo-klaszter",
+                "tiszazug-wine-and-fruit-processing-cluster",
+            ),
+            "summary": T(
+                "Családi borászatok, pálinkafőzdék és gyümölcsfeldolgozók a Tisza és a "
+                "Hármas-Körös ölelésében, közös márkával és borúttal.",
+                "Family wineries, pálinka distilleries and fruit processors between the Tisza "
+                "and the Hármas-Körös rivers, with a shared brand and a wine route.",
+            ),
+            "description": description(
+                T(
+                    "A Tiszazug homokos talaja kiváló bort és gyümölcsöt ad, de a kis "
+                    "pincészetek egyenként nehezen jutnak el a vevőkhöz. A klaszter közös "
+                    "márkát, borutat és rendezvényeket szervez, és segít, hogy a termékek a "
+                    "nagyvárosi éttermekbe is eljussanak.",
+                    "The sandy soil of the Tiszazug yields excellent wine and fruit, but small "
+                    "wineries struggle to reach buyers on their own. The cluster organises a "
+                    "shared brand, a wine route and events, and helps the products into "
+                    "restaurants in the big cities.",
+                ),
+                [
+                    T(
+                        "Közös márka és eredetvédelmi kérelem",
+                        "A shared brand and an application for protected origin",
+                    ),
+                    T(
+                        "Borút és kóstolóhétvégék szervezése",
+                        "A wine route and tasting weekends",
+                    ),
+                    T(
+                        "Közös palackozó- és címkézősor bérlése",
+                        "Hire of a shared bottling and labelling line",
+                    ),
+                ],
+                T(
+                    "Egy pohár tiszazugi bor egy egész tájat mutat meg a vendégnek.",
+                    "A glass of Tiszazug wine shows the guest a whole landscape.",
+                ),
+                T("Takács Ildikó, klasztermenedzser", "Ildikó Takács, cluster manager"),
+            ),
+            "management_organisation": T(
+                "Tiszazugi Borászati Klaszter Egyesület", "Tiszazug Wine Cluster Association"
+            ),
+            "county": County.JASZ_NAGYKUN_SZOLNOK,
+            "city": "Tiszaföldvár",
+            "founding_year": 2012,
+            "members_companies": 48,
+            "members_research": 1,
+            "members_public_other": 6,
+            "contact_name": "Takács Ildikó",
+            "contact_email": "ildiko.takacs@example.org",
+            "contact_phone": "+36 56 555 1616",
+            "website": "https://tiszazug.example.org",
+            "quality_label": QualityLabel.NONE,
+        },
+        sectors=["agri-food", "tourism"],
+        logo=LogoSpec("TB", "#880e4f"),
+        social=[
+            ("facebook", "https://www.facebook.com/example.tiszazug"),
+            ("instagram", "https://www.instagram.com/example.tiszazug"),
+        ],
+    ),
+    ClusterSeed(
+        fields={
+            "title": T("Tisza-tavi Ökoturisztikai Klaszter", "Lake Tisza Ecotourism Cluster"),
+            "slug": T("tisza-tavi-okoturisztikai-klaszter", "lake-tisza-ecotourism-cluster"),
+            "summary": T(
+                "Vízitúra-szervezők, falusi szálláshelyek, horgásztanyák és természetvédők "
+                "közösen teszik a Tisza-tavat az ökoturizmus célpontjává.",
+                "Canoe-tour operators, village guesthouses, angling lodges and "
+                "conservationists working together to make Lake Tisza an ecotourism "
+                "destination.",
+            ),
+            "description": description(
+                T(
+                    "Tiszafüredről szervezzük a tó körüli szolgáltatók együttműködését. Közös "
+                    "minőségi jelzést, csónakkölcsönző-hálózatot és szezonon kívüli programokat "
+                    "fejlesztünk, hogy a vendégek tavasztól őszig érkezzenek.",
+                    "From Tiszafüred we coordinate the service providers around the lake. We "
+                    "develop a shared quality mark, a boat-rental network and off-season "
+                    "programmes so that visitors come from spring to autumn.",
+                ),
+                [
+                    T(
+                        "Közös minőségi jelzés szálláshelyeknek",
+                        "A shared quality mark for accommodation",
+                    ),
+                    T(
+                        "Vízitúra- és kerékpárutak gondozása",
+                        "Looking after canoeing and cycling routes",
+                    ),
+                    T(
+                        "Természetvédelmi képzés túravezetőknek",
+                        "Nature-conservation training for guides",
+                    ),
+                ],
+                T(
+                    "A tó a legnagyobb vonzerőnk, ezért úgy fogadunk vendéget, hogy a madarak "
+                    "is maradjanak.",
+                    "The lake is our greatest attraction, so we host visitors in a way that "
+                    "lets the birds stay too.",
+                ),
+                T("Juhász Ádám, klasztermenedzser", "Ádám Juhász, cluster manager"),
+            ),
+            "management_organisation": T(
+                "Tisza-tavi Turisztikai Egyesület", "Lake Tisza Tourism Association"
+            ),
+            "county": County.JASZ_NAGYKUN_SZOLNOK,
+            "city": "Tiszafüred",
+            "founding_year": 2010,
+            "members_companies": 58,
+            "members_research": 2,
+            "members_public_other": 7,
+            "contact_name": "Juhász Ádám",
+            "contact_email": "adam.juhasz@example.org",
+            "contact_phone": "+36 59 555 1717",
+            "website": "https://tisza-to.example.org",
+            "quality_label": QualityLabel.ACCREDITED,
+        },
+        sectors=["tourism"],
+        logo=LogoSpec("TT", "#00838f"),
+        label_valid_days=90,
+        social=[
+            ("facebook", "https://www.facebook.com/example.tiszato"),
+            ("youtube", "https://www.youtube.com/@example-tiszato"),
+        ],
+    ),
+    ClusterSeed(
+        fields={
+            "title": T("Martfűi Cipő- és Bőripari Klaszter", "Martfű Footwear and Leather Cluster"),
+            "slug": T("martfui-cipo-es-boripari-klaszter", "martfu-footwear-and-leather-cluster"),
+            "summary": T(
+                "Cipőgyártók, bőrdíszművesek és beszállítóik hálózata, amely a martfűi "
+                "cipőgyártás hagyományát viszi tovább.",
+                "A network of shoemakers, leather-goods makers and their suppliers carrying "
+                "on Martfű's shoemaking tradition.",
+            ),
+            "description": description(
+                T(
+                    "Martfűn évtizedekig készültek cipők a fél világ számára. A klaszter tagjai "
+                    "ma prémium- és munkavédelmi lábbelit gyártanak, közösen fejlesztenek "
+                    "terméket, és együtt jelennek meg a nemzetközi szakvásárokon.",
+                    "For decades Martfű made shoes for half the world. Today the cluster's "
+                    "members make premium and safety footwear, develop products together and "
+                    "exhibit together at international trade fairs.",
+                ),
+                [
+                    T(
+                        "Közös termékfejlesztés és mintakészítés",
+                        "Joint product development and sample making",
+                    ),
+                    T("Cipőipari szakmunkásképzés", "Vocational training for footwear makers"),
+                    T(
+                        "Közös stand nemzetközi cipővásárokon",
+                        "A joint stand at international footwear fairs",
+                    ),
+                ],
+                T(
+                    "A kézművestudás nem avul el, csak új piacot kell találni neki.",
+                    "Craft skills never go out of date; they just need a new market.",
+                ),
+                T("Mészáros Katalin, klasztermenedzser", "Katalin Mészáros, cluster manager"),
+            ),
+            "management_organisation": T(
+                "Martfűi Cipőipari Klaszter Kft.", "Martfű Footwear Cluster Ltd."
+            ),
+            "county": County.JASZ_NAGYKUN_SZOLNOK,
+            "city": "Martfű",
+            "founding_year": 2011,
+            "members_companies": 21,
+            "members_research": 1,
+            "members_public_other": 2,
+            "contact_name": "Mészáros Katalin",
+            "contact_email": "katalin.meszaros@example.org",
+            "contact_phone": "+36 56 555 1818",
+            "website": "https://cipoipar.example.org",
+            "quality_label": QualityLabel.ESCA_BRONZE,
+        },
+        sectors=["textiles"],
+        logo=LogoSpec("MC", "#4e342e"),
+        label_valid_days=400,
+    ),
 ]

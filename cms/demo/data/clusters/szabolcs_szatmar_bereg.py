@@ -169,4 +169,255 @@ CLUSTERS = [
         sectors=["health"],
         logo=LogoSpec("SE", "#c62828"),
     ),
+    ClusterSeed(
+        fields={
+            "title": T(
+                "Nyírségi Digitális Innovációs Klaszter", "Nyírség Digital Innovation Cluster"
+            ),
+            "slug": T(
+                "nyirsegi-digitalis-innovacios-klaszter", "nyirseg-digital-innovation-cluster"
+            ),
+            "summary": T(
+                "Szoftverfejlesztők, adatelemző cégek és az egyetem együttműködése a kkv-k és "
+                "az önkormányzatok digitális átállásáért Nyíregyházán.",
+                "Software developers, data-analytics firms and the university cooperating in "
+                "Nyíregyháza on the digital transition of SMEs and municipalities.",
+            ),
+            "description": description(
+                T(
+                    "A klaszter digitális innovációs műhelyt működtet, ahol a helyi "
+                    "vállalkozások kipróbálhatják a felhőszolgáltatásokat, az ipari "
+                    "érzékelőket és a mesterségesintelligencia-alkalmazásokat. Tagjaink "
+                    "okosváros-fejlesztésekre is közösen pályáznak.",
+                    "The cluster runs a digital innovation workshop where local businesses can "
+                    "try out cloud services, industrial sensors and artificial-intelligence "
+                    "applications. Our members also bid together for smart-city projects.",
+                ),
+                [
+                    T(
+                        "Digitális érettségi felmérés kkv-knak",
+                        "Digital maturity assessment for SMEs",
+                    ),
+                    T(
+                        "Kipróbálható megoldások a bemutatóműhelyben",
+                        "Hands-on solutions in the demonstration workshop",
+                    ),
+                    T(
+                        "Adatvédelmi és MI-megfelelőségi tanácsadás",
+                        "Data-protection and AI compliance advice",
+                    ),
+                ],
+                T(
+                    "A digitális átállás nem a technológián múlik, hanem az első kipróbált "
+                    "megoldáson.",
+                    "The digital transition does not hinge on technology but on the first "
+                    "solution you try out.",
+                ),
+                T("Németh Levente, klasztermenedzser", "Levente Németh, cluster manager"),
+            ),
+            "management_organisation": T(
+                "Nyírségi Digitális Klaszter Egyesület", "Nyírség Digital Cluster Association"
+            ),
+            "county": County.SZABOLCS_SZATMAR_BEREG,
+            "city": "Nyíregyháza",
+            "founding_year": 2019,
+            "members_companies": 37,
+            "members_research": 2,
+            "members_public_other": 3,
+            "contact_name": "Németh Levente",
+            "contact_email": "levente.nemeth@example.org",
+            "contact_phone": "+36 42 555 1919",
+            "website": "https://digitalis.example.org",
+            "quality_label": QualityLabel.NONE,
+        },
+        sectors=["digital"],
+        logo=LogoSpec("ND", "#3949ab"),
+        social=[("linkedin", "https://www.linkedin.com/company/example-digitalis")],
+    ),
+    ClusterSeed(
+        fields={
+            "title": T("Szatmári Bioenergia Klaszter", "Szatmár Bioenergy Cluster"),
+            "slug": T("szatmari-bioenergia-klaszter", "szatmar-bioenergy-cluster"),
+            "summary": T(
+                "Biomassza-termelők, kazángyártók, fűtőművek és önkormányzatok együttműködése, "
+                "hogy a mezőgazdasági melléktermékekből helyben legyen energia.",
+                "Biomass producers, boiler manufacturers, heating plants and municipalities "
+                "cooperating to turn farm by-products into local energy.",
+            ),
+            "description": description(
+                T(
+                    "A gyümölcsösök nyesedéke, a szalma és a faipari hulladék Szatmárban "
+                    "nagyrészt kárba veszett. A klaszter tagjai ebből aprítékot és pelletet "
+                    "gyártanak, és közintézményeket fűtenek vele Mátészalkától a Tiszahátig.",
+                    "Orchard prunings, straw and wood waste used to go largely to waste in "
+                    "Szatmár. The cluster's members turn them into wood chips and pellets that "
+                    "heat public buildings from Mátészalka to the Tiszahát.",
+                ),
+                [
+                    T(
+                        "A biomassza-ellátási lánc megszervezése",
+                        "Organising the biomass supply chain",
+                    ),
+                    T(
+                        "Fűtéskorszerűsítési tervek közintézményeknek",
+                        "Heating-modernisation plans for public buildings",
+                    ),
+                    T("Kazánüzemeltetői képzés", "Boiler operator training"),
+                ],
+                T(
+                    "Ami tegnap hulladék volt, ma az iskolát fűti.",
+                    "What was waste yesterday heats the school today.",
+                ),
+                T("Pintér Boglárka, klasztermenedzser", "Boglárka Pintér, cluster manager"),
+            ),
+            "management_organisation": T(
+                "Szatmári Bioenergia Klaszter Nonprofit Kft.",
+                "Szatmár Bioenergy Cluster Nonprofit Ltd.",
+            ),
+            "county": County.SZABOLCS_SZATMAR_BEREG,
+            "city": "Mátészalka",
+            "founding_year": 2010,
+            "members_companies": 24,
+            "members_research": 2,
+            "members_public_other": 8,
+            "contact_name": "Pintér Boglárka",
+            "contact_email": "boglarka.pinter@example.org",
+            "contact_phone": "+36 44 555 2020",
+            "website": "https://bioenergia.example.org",
+            "quality_label": QualityLabel.ACCREDITED,
+        },
+        sectors=["renewable-energy", "agri-food"],
+        logo=LogoSpec("SB", "#33691e"),
+        label_valid_days=120,
+    ),
+    ClusterSeed(
+        fields={
+            "title": T(
+                "Felső-szabolcsi Fémipari és Mechatronikai Klaszter",
+                "Upper Szabolcs Metalworking and Mechatronics Cluster",
+            ),
+            "slug": T(
+                "felso-szabolcsi-femipari-es-mechatronikai-klaszter",
+                "upper-szabolcs-metalworking-and-mechatronics-cluster",
+            ),
+            "summary": T(
+                "Fémmegmunkáló, gépgyártó és automatizálási vállalkozások hálózata Kisvárda "
+                "és Záhony között, a térség ipari munkahelyeiért.",
+                "A network of metalworking, machine-building and automation companies "
+                "between Kisvárda and Záhony, working for industrial jobs in the area.",
+            ),
+            "description": description(
+                T(
+                    "Tagjaink alkatrészeket, acélszerkezeteket és célgépeket gyártanak hazai és "
+                    "külföldi megrendelőknek. A klaszter közös CNC-képzőközpontot működtet, és "
+                    "segíti a cégeket az automatizálásban, hogy a szakemberhiány ne fékezze a "
+                    "növekedést.",
+                    "Our members make components, steel structures and special-purpose "
+                    "machines for Hungarian and foreign customers. The cluster runs a shared "
+                    "CNC training centre and helps companies automate, so that the shortage "
+                    "of skilled workers does not hold back growth.",
+                ),
+                [
+                    T("Közös CNC-képzőközpont", "A shared CNC training centre"),
+                    T(
+                        "Automatizálási projektek előkészítése",
+                        "Preparing automation projects",
+                    ),
+                    T(
+                        "Beszállítói adatbázis és közös ajánlatkérés",
+                        "A supplier database and joint requests for quotation",
+                    ),
+                ],
+                T(
+                    "Ha a fiatalok itthon is korszerű gépeken dolgozhatnak, nem kell elmenniük.",
+                    "If young people can work on modern machines here at home, they do not "
+                    "have to leave.",
+                ),
+                T("Bognár Zoltán, klasztermenedzser", "Zoltán Bognár, cluster manager"),
+            ),
+            "management_organisation": T(
+                "Felső-szabolcsi Fémipari Klaszter Egyesület",
+                "Upper Szabolcs Metalworking Cluster Association",
+            ),
+            "county": County.SZABOLCS_SZATMAR_BEREG,
+            "city": "Kisvárda",
+            "founding_year": 2008,
+            "members_companies": 39,
+            "members_research": 2,
+            "members_public_other": 2,
+            "contact_name": "Bognár Zoltán",
+            "contact_email": "zoltan.bognar@example.org",
+            "contact_phone": "+36 45 555 2121",
+            "website": "https://femipar.example.org",
+            "quality_label": QualityLabel.ESCA_SILVER,
+        },
+        sectors=["electronics", "mobility"],
+        logo=LogoSpec("FM", "#424242"),
+        label_valid_days=540,
+    ),
+    ClusterSeed(
+        fields={
+            "title": T(
+                "Felső-tiszai Vízgazdálkodási Klaszter", "Upper Tisza Water Management Cluster"
+            ),
+            "slug": T(
+                "felso-tiszai-vizgazdalkodasi-klaszter", "upper-tisza-water-management-cluster"
+            ),
+            "summary": T(
+                "Vízügyi mérnökirodák, öntözésfejlesztők, víziközmű-szolgáltatók és kutatók "
+                "együttműködése az árvízvédelemért és a víz megtartásáért.",
+                "Hydraulic engineering firms, irrigation developers, water utilities and "
+                "researchers cooperating on flood protection and water retention.",
+            ),
+            "description": description(
+                T(
+                    "A Felső-Tisza vidékén egyszerre gond a tavaszi árvíz és a nyári aszály. A "
+                    "klaszter tagjai vízvisszatartó tározókat, öntözőrendszereket és "
+                    "érzékelőhálózatokat terveznek és építenek, és megosztják egymással "
+                    "mérési adataikat.",
+                    "In the Upper Tisza area, spring floods and summer droughts are both a "
+                    "problem. The cluster's members design and build retention reservoirs, "
+                    "irrigation systems and sensor networks, and share their measurement data "
+                    "with each other.",
+                ),
+                [
+                    T(
+                        "Vízvisszatartási projektek tervezése gazdáknak és önkormányzatoknak",
+                        "Planning water-retention projects for farmers and municipalities",
+                    ),
+                    T(
+                        "Közös vízállás- és talajnedvesség-mérő hálózat",
+                        "A shared water-level and soil-moisture monitoring network",
+                    ),
+                    T(
+                        "Konzorciumok szervezése ivóvízhálózat-felújításokhoz",
+                        "Building consortia for drinking-water network renewals",
+                    ),
+                ],
+                T(
+                    "A vizet nem elvezetni kell, hanem megtartani, amikor sok van belőle.",
+                    "Water should not be drained away but kept when there is plenty of it.",
+                ),
+                T("Vincze Noémi, klasztermenedzser", "Noémi Vincze, cluster manager"),
+            ),
+            "management_organisation": T(
+                "Felső-tiszai Vízgazdálkodási Klaszter Egyesület",
+                "Upper Tisza Water Management Cluster Association",
+            ),
+            "county": County.SZABOLCS_SZATMAR_BEREG,
+            "city": "Vásárosnamény",
+            "founding_year": 2014,
+            "members_companies": 22,
+            "members_research": 4,
+            "members_public_other": 6,
+            "contact_name": "Vincze Noémi",
+            "contact_email": "noemi.vincze@example.org",
+            "contact_phone": "+36 45 555 2222",
+            "website": "https://vizgazdalkodas.example.org",
+            "quality_label": QualityLabel.ACCREDITED,
+        },
+        sectors=["construction", "agri-food"],
+        logo=LogoSpec("FV", "#01579b"),
+        label_valid_days=450,
+    ),
 ]
