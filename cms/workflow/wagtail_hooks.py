@@ -72,6 +72,11 @@ def register_log_actions(actions: LogActionRegistry) -> None:
     actions.register_action(
         audit.SYNC, _("Sync translations"), _("Translations synced with the source")
     )
+    actions.register_action(
+        audit.SCHEDULED_PUBLICATION_FAILED,
+        _("Scheduled publication failed"),
+        _("Scheduled publication failed (it is retried)"),
+    )
 
 
 def _submit_for_review(request: HttpRequest, obj: Any, *, can_edit: Callable[[], bool]) -> bool:
