@@ -62,6 +62,7 @@ from wagtail.images.api.v2 import views as wagtail_images_views
 from wagtail.models import Locale, Page, Site
 
 from cms.api_input import CleanInputMixin, with_clean_search
+from cms.workflow.preview_api import PreviewViewSetMixin
 
 
 def content_language_codes() -> list[str]:
@@ -181,6 +182,11 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
         return super().find_object(queryset, request)
 
 
+class PreviewAPIViewSet(PreviewViewSetMixin, PagesAPIViewSet):
+    """`/api/v2/preview/?token=...`: a draft revision by its signed preview link, in the shape of
+    the page detail (`cms.workflow.preview_api`); never cached."""
+
+
 class ImagesAPIViewSet(CleanInputMixin, wagtail_images_views.ImagesAPIViewSet):
     """Wagtail's images endpoint with the project's input cleaning."""
 
@@ -195,5 +201,6 @@ class DocumentsAPIViewSet(CleanInputMixin, wagtail_documents_views.DocumentsAPIV
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("preview", PreviewAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)

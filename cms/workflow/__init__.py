@@ -46,5 +46,11 @@ Contract:
   approver's per-model publish permission. Publishing one directly, by any route, needs the
   publish permission and membership of its language's review group (`snippets.may_publish`).
 
+- **Scheduled publication** (`scheduled`, job `jobs.publish_scheduled` about every 30 s):
+  approved go-live and expiry dates honoured on time, each revision once (row lock with
+  ``skip_locked``) and on its own; failures kept, retried, audited and reported.
+- **Preview links** (`previews`, `preview_api`): a signed, expiring token for one revision,
+  served by an API endpoint the site mounts, never cached, redacted from logs by the site.
+
 The plugin never edits site-packages: it works through Wagtail hooks and URL wrappers only.
 """
