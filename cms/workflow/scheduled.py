@@ -107,7 +107,10 @@ def publish_due_revision(*, revision_id: int, now: dt.datetime | None = None) ->
             revision.publish(log_action=PUBLISHED)
     except Exception as error:
         logger.exception("scheduled publication of revision %s failed", revision_id)
-        report_failure(revision_id=revision_id, error=error)
+        try:
+            report_failure(revision_id=revision_id, error=error)
+        except Exception:  # a failing report must not stop the other revisions either
+            logger.exception("reporting the failure of revision %s failed", revision_id)
         return FAILED
     return PUBLISHED_NOW
 

@@ -51,6 +51,7 @@ def test_an_editor_previews_a_draft_in_the_page_detail_shape(hu_page, users, cli
     assert detail["title"] == "Hírek"  # the public API still shows the live version
     assert set(response.json()) == set(detail)
     assert set(response.json()["meta"]) == set(detail["meta"])
+    assert response.json()["meta"]["detail_url"].endswith(f"/api/v2/pages/{hu_page.pk}/")
     listing = client.get("/api/v2/pages/", {"search": "Vázlat"}).content.decode()
     assert "Vázlat" not in client.get("/api/v2/pages/").content.decode() + listing
 
