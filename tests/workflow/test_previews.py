@@ -153,3 +153,10 @@ def test_the_page_editor_offers_the_preview_link(hu_page, users, client, setting
 
     settings.CMS_WORKFLOW = {**settings.CMS_WORKFLOW, "PREVIEW_URLS": {}}
     assert link not in client.get(editor).content.decode()
+
+
+def test_the_translation_editor_offers_the_preview_link(en_draft, users, client):
+    client.force_login(users["translator"])
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[en_draft.pk])).content.decode()
+    assert reverse("cms_workflow_previews:link", args=[en_draft.pk]) in editor
+    assert "data-preview-link-page" in editor

@@ -3,8 +3,9 @@
 from typing import Any
 
 from django import template
+from django.urls import reverse
 
-from cms.workflow import translation_review
+from cms.workflow import conf, translation_review
 
 register = template.Library()
 
@@ -13,3 +14,13 @@ register = template.Library()
 def translation_review_state(page: Any) -> translation_review.ReviewState | None:
     """`{% translation_review_state instance as review %}`: the latest review of a translation."""
     return translation_review.review_state(page)
+
+
+@register.simple_tag
+def preview_link_page_url(page: Any) -> str:
+    """The admin URL of `page`'s preview link (`views.preview_link`), or "" when its language
+    has no front end preview URL. The caller checks that the user may edit the page."""
+    language = getattr(getattr(page, "locale", None), "language_code", None)
+    if language not in conf.preview_urls():
+        return ""
+    return reverse("cms_workflow_previews:link", args=[page.pk])
