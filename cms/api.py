@@ -75,6 +75,7 @@ from cms.api_translations import (
     with_fallback,
 )
 from cms.page_cache.declare import API_DOCUMENTS, API_IMAGES, API_PAGES, declare, declare_page
+from cms.workflow.preview_api import PreviewViewSetMixin
 
 
 class RequestPageHtmlUrlField(PageHtmlUrlField):
@@ -234,6 +235,11 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
         return super().find_object(queryset, request)
 
 
+class PreviewAPIViewSet(PreviewViewSetMixin, PagesAPIViewSet):
+    """`/api/v2/preview/?token=...`: a draft revision by its signed preview link, in the shape of
+    the page detail (`cms.workflow.preview_api`); never cached."""
+
+
 class CachedListingsMixin:
     """Listings and details of the endpoint may be cached; any change of one of its objects
     makes them stale (`cache_tag`, bumped by cms/page_cache/invalidation.py)."""
@@ -267,5 +273,6 @@ class DocumentsAPIViewSet(
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("preview", PreviewAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)

@@ -7,19 +7,35 @@ that the application's lines and gunicorn's access lines look alike to a log col
      "request_id": "3f2a...", "time": "2026-12-02T04:12:13.334+00:00"}
 
 Plain text lines instead for a terminal (``json_lines=False``).
+
+Secrets in URLs are redacted from every line (`RequestIdFilter`): the value of a ``token=``
+query parameter (preview links, `cms.workflow.previews`) is written as ``token=[redacted]``,
+in gunicorn's access lines as in the application's.
 """
 
 import logging
+import re
 from typing import Any
 
 from cms.request_id import current_request_id
 
+SECRET_PARAMETER = re.compile(r"(\btoken=)[^&\s\"']+")
+
+
+def redact(text: str) -> str:
+    """`text` with the value of every ``token=`` parameter replaced by ``[redacted]``."""
+    return SECRET_PARAMETER.sub(r"\1[redacted]", text)
+
 
 class RequestIdFilter(logging.Filter):
-    """Adds ``request_id`` to every record (empty before a thread's first request)."""
+    """Adds ``request_id`` to every record (empty before a thread's first request) and redacts
+    secrets in URLs from its message (module docstring)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = current_request_id()
+        message = record.getMessage()
+        if "token=" in message:
+            record.msg, record.args = redact(message), None
         return True
 
 

@@ -289,6 +289,13 @@ CMS_WORKFLOW = {
     # Who hears of the translation loop's work (a Hungarian change to translate) and sees the
     # dashboard's "To translate" panel for a language.
     "TRANSLATOR_GROUPS": {"en": "Translators"},
+    # The headless front end's preview page per language (a signed token is appended as
+    # ?token=..., or replaces "{token}"); an empty one offers no preview link in that language.
+    "PREVIEW_URLS": {
+        "hu": os.environ.get("PREVIEW_URL_HU", ""),
+        "en": os.environ.get("PREVIEW_URL_EN", ""),
+    },
+    "PREVIEW_MAX_AGE": int(os.environ.get("PREVIEW_MAX_AGE", "3600")),
 }
 # wagtail-localize's background jobs (subtree translation) on django-q2, enqueued on commit.
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "cms.workflow.localize_jobs.DjangoQ2Backend"}

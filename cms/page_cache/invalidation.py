@@ -1,8 +1,8 @@
 """`invalidate(instance)`: the one function through which every change reaches the page cache.
 
 Every route to "live" ends in it: Wagtail's publish (the editor, bulk actions, workflow
-approval, `publish_scheduled` in cms/jobs.py, revert), wagtail-localize's publishes, the
-workflow plugin's routes (they publish through Wagtail's revisions, which send
+approval, the scheduled publication job `cms.workflow.jobs.publish_scheduled`, revert),
+wagtail-localize's publishes, the workflow plugin's routes (they publish through Wagtail's revisions, which send
 `page_published`), unpublishing, moves and deletions (`receivers.py` connects the signals);
 snippets, images and documents; and the booking engine for seats and registration
 (`event_booking/receivers.py`). The tags are worked out and bumped when the caller's

@@ -51,6 +51,11 @@ Contract:
   report "Translations" (filters, oldest waiting first, CSV; it replaces wagtail-localize's in
   the Reports menu), the states in the page editor's status side panel, and the translators'
   dashboard panel "To translate" / "Rejected, to fix".
+- **Scheduled publication** (`scheduled`, job `jobs.publish_scheduled` about every 30 s):
+  approved go-live and expiry dates honoured on time, each revision once (row lock with
+  ``skip_locked``) and on its own; failures kept, retried, audited and reported.
+- **Preview links** (`previews`, `preview_api`): a signed, expiring token for one revision,
+  served by an API endpoint the site mounts, never cached, redacted from logs by the site.
 
 The plugin never edits site-packages: it works through Wagtail hooks and URL wrappers only.
 """

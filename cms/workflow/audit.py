@@ -8,6 +8,8 @@ publication ("wagtail.publish"), and "Translate this page" ("wagtail.copy_for_tr
 
 - `SUBMIT_TRANSLATION`: a translation submitted for review from wagtail-localize's editor (the
   workflow's start is logged too; this entry says it came from the translation editor);
+- `SCHEDULED_PUBLICATION_FAILED`: a scheduled publication that raised (Wagtail logs only
+  the successful ones, "wagtail.publish.scheduled");
 - `SYNC`: "Sync translated pages": wagtail-localize writes the translated pages' revisions
   without a log entry, and publishes "immediately" in an on-commit hook that logs
   "wagtail.publish" without a user, so this entry records who synced and whether they chose
@@ -20,6 +22,8 @@ from wagtail.log_actions import log
 
 SUBMIT_TRANSLATION = "cms_workflow.submit_translation"
 SYNC = "cms_workflow.sync"
+#: A scheduled publication that failed (`scheduled`); every failed attempt is one entry.
+SCHEDULED_PUBLICATION_FAILED = "cms_workflow.scheduled_publication_failed"
 
 
 def log_sync(*, instance: Any, user: Any, publish: bool, locales: list[str]) -> None:
@@ -29,4 +33,14 @@ def log_sync(*, instance: Any, user: Any, publish: bool, locales: list[str]) -> 
         action=SYNC,
         user=user,
         data={"publish": publish, "locales": locales},
+    )
+
+
+def log_scheduled_failure(*, instance: Any, revision: Any, reason: str) -> None:
+    """Record that the scheduled publication of `revision` of `instance` failed, and why."""
+    log(
+        instance=instance,
+        action=SCHEDULED_PUBLICATION_FAILED,
+        revision=revision,
+        data={"revision_id": revision.pk, "reason": reason},
     )

@@ -30,3 +30,13 @@ def translator_groups() -> dict[str, str]:
     (`panels`). A language without a group: superusers hear of the loop's work.
     """
     return dict(_options().get("TRANSLATOR_GROUPS", {}))
+
+
+def preview_urls() -> dict[str, str]:
+    """Language code -> the front end's preview URL (`previews`); empty: no link offered."""
+    return {code: url for code, url in _options().get("PREVIEW_URLS", {}).items() if url}
+
+
+def preview_max_age() -> int:
+    """Seconds a preview token stays valid (default one hour)."""
+    return int(_options().get("PREVIEW_MAX_AGE", 3600))

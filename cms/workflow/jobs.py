@@ -10,10 +10,26 @@ from django.utils.module_loading import import_string
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
-from cms.workflow import loop, mail
+from cms.workflow import loop, mail, scheduled
 from cms.workflow.notify import EMAIL_JOB
 
 SCHEDULES = [
+    # Scheduled publication (`scheduled`): django-q2's finest schedule is one minute and its
+    # scheduler looks every 30 s, so two schedules half a minute apart make it run about every
+    # 30 s (``start_offset_seconds`` sets the first run of a new schedule; see setup_schedules).
+    {
+        "name": "cms_workflow.publish_scheduled",
+        "func": "cms.workflow.jobs.publish_scheduled",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 1,
+    },
+    {
+        "name": "cms_workflow.publish_scheduled.half",
+        "func": "cms.workflow.jobs.publish_scheduled",
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 1,
+        "start_offset_seconds": 30,
+    },
     {
         "name": "cms_workflow.sweep_notice_emails",
         "func": "cms.workflow.jobs.sweep_notice_emails",
@@ -29,6 +45,20 @@ def send_notice_email(notice_id: int) -> bool:
     Idempotent: a duplicated or retried job finds the e-mail sent or claimed and sends nothing.
     """
     return mail.deliver_notice_email(notice_id=notice_id)
+
+
+def publish_scheduled() -> dict[str, int]:
+    """Publish the due approved revisions and unpublish expired objects (`scheduled.run`).
+
+    Idempotent and safe in several workers at once: each revision is locked (skipping those
+    another run holds) and re-checked, and once published it is no longer due. Returns counts.
+    """
+    result = scheduled.run()
+    return {
+        "published": len(result.published),
+        "failed": len(result.failed),
+        "expired": len(result.expired),
+    }
 
 
 def sweep_notice_emails() -> int:

@@ -81,6 +81,15 @@ def render(notice: Notice) -> tuple[str, str]:
     if notice.event == Event.SUBMITTED:
         subject = _("Waiting for your review: %(title)s") % values
         what = _("%(actor)s submitted “%(title)s” (%(language)s) for your review.") % values
+    elif notice.event == Event.PUBLISH_FAILED:
+        subject = _("Scheduled publication failed: %(title)s") % values
+        what = (
+            _(
+                "The scheduled publication of “%(title)s” (%(language)s) failed. It stays "
+                "scheduled and is tried again every minute; the reason is below."
+            )
+            % values
+        )
     elif notice.event == Event.APPROVED:
         subject = _("Approved: %(title)s") % values
         what = _("%(actor)s approved “%(title)s” (%(language)s).") % values

@@ -28,6 +28,7 @@ class Event(models.TextChoices):
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Changes requested")
     TO_TRANSLATE = "to_translate", _("To translate")
+    PUBLISH_FAILED = "publish_failed", _("Scheduled publication failed")
 
 
 class EmailStatus(models.TextChoices):

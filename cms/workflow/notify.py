@@ -21,6 +21,12 @@ superusers when the language has none) hear that a source change waits to be tra
 per piece of work (the notice's `work` key): a second publication before the translation caught
 up only refreshes the unread notice's list of texts.
 
+A failed scheduled publication (`record_publication_failure`, called by `scheduled`): the
+submitter (who started the revision's last workflow, else the revision's author) and the
+moderators of its language (the review group's active members, and superusers as for a
+submission) hear of it once per revision (work key ``"publish:<revision id>"``), however often
+the job retries it.
+
 The e-mail follows the recipient's Wagtail account settings ("submitted", "approved",
 "rejected" notifications) and needs an address; the in-admin notice is always written.
 """
@@ -35,7 +41,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_q.tasks import async_task
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.models import TaskState
+from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.users.models import UserProfile
 
 from cms.workflow import conf
@@ -48,7 +54,12 @@ EMAIL_JOB = "cms.workflow.jobs.send_notice_email"
 
 def approvers(*, task: LocaleApprovalTask, obj: Any) -> Any:
     """The active users who may approve `obj` on `task` and hear of its submission."""
-    group = task.approving_group_name(obj)
+    return members_and_superusers(task.approving_group_name(obj))
+
+
+def members_and_superusers(group: str | None) -> Any:
+    """The active members of `group`, and superusers unless Wagtail's
+    ``WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS`` is False (always when there is no group)."""
     include_superusers = getattr(settings, "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True)
     who = Q(groups__name=group) if group else Q(pk__in=[])
     if include_superusers or not group:
@@ -205,3 +216,64 @@ def waiting_for_review(user: Any, *, limit: int = 10) -> list[TaskState]:
         .order_by("-started_at")[:limit]
     )
     return [state for state in states if state.workflow_state.content_object is not None]
+
+
+def moderators(*, language: str) -> Any:
+    """The active members of `language`'s review group, and superusers (module docstring)."""
+    return members_and_superusers(conf.review_groups().get(language))
+
+
+def submitter_of(revision: Revision) -> Any:
+    """Who submitted `revision` for review (its workflow's requester), else its author."""
+    state = (
+        WorkflowState.objects.filter(
+            base_content_type_id=revision.base_content_type_id,
+            object_id=revision.object_id,
+            current_task_state__revision=revision,
+        )
+        .select_related("requested_by")
+        .order_by("-created_at")
+        .first()
+    )
+    return (state.requested_by if state else None) or revision.user
+
+
+def record_publication_failure(*, revision: Revision, obj: Any, reason: str) -> list[Notice]:
+    """Tell the submitter and the moderators that `revision`'s scheduled publication failed
+    (a `PUBLISH_FAILED` notice each, with `reason`); once per revision (module docstring).
+
+    Call it inside a transaction: the e-mails are enqueued on commit. Returns the new notices.
+    """
+    if hasattr(obj, "specific"):
+        obj = obj.specific
+    language = language_of(obj) or ""
+    users = {user.pk: user for user in moderators(language=language)}
+    submitter = submitter_of(revision)
+    if submitter is not None and submitter.is_active:
+        users[submitter.pk] = submitter
+    event = Event.PUBLISH_FAILED
+    link = AdminURLFinder().get_edit_url(obj) or ""
+    written: list[Notice] = []
+    for user in users.values():
+        notice, created = Notice.objects.get_or_create(
+            recipient=user,
+            work=f"publish:{revision.pk}",
+            event=event,
+            defaults={
+                "revision": revision,
+                "content_type_id": revision.base_content_type_id,
+                "object_id": revision.object_id,
+                "title": (revision.object_str or str(obj))[:255],
+                "language": language,
+                "comment": reason,
+                "link": link[:500],
+                "email_status": (
+                    EmailStatus.PENDING if wants_email(user, event) else EmailStatus.NONE
+                ),
+            },
+        )
+        if created:
+            written.append(notice)
+            if notice.email_status == EmailStatus.PENDING:
+                transaction.on_commit(lambda pk=notice.pk: async_task(EMAIL_JOB, pk))
+    return written

@@ -1,4 +1,5 @@
-"""The notices' admin URLs (mounted under /admin/workflow/notices/ by `wagtail_hooks`)."""
+"""The notices' admin URLs (mounted under /admin/workflow/notices/ by `wagtail_hooks`), and the
+preview links' (`preview_urlpatterns`, under /admin/workflow/preview/)."""
 
 from django.urls import path
 
@@ -10,4 +11,9 @@ urlpatterns = [
     path("", views.notice_index, name="index"),
     path("<int:notice_id>/", views.open_notice, name="open"),
     path("read/", views.mark_all_read, name="mark_all_read"),
+]
+
+preview_urlpatterns = [
+    path("<int:page_id>/", views.preview_link, name="link"),
+    path("<int:page_id>/<int:revision_id>/", views.preview_link, name="revision_link"),
 ]

@@ -20,11 +20,21 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogActionRegistry, log
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin, WorkflowMixin
 
-from cms.workflow import audit, panels, report_views, routes, snippets, translation_review, urls
+from cms.workflow import (
+    audit,
+    conf,
+    panels,
+    report_views,
+    routes,
+    snippets,
+    translation_review,
+    urls,
+)
 
 # The name of the translation editor's "Submit for review" button (templates use it too).
 SUBMIT_FOR_REVIEW = "cms-workflow-submit-for-review"
@@ -47,7 +57,40 @@ def register_closed_routes() -> list:
 
 @hooks.register("register_admin_urls")
 def register_notice_urls() -> list:
-    return [path("workflow/notices/", include(urls, namespace="cms_workflow_notices"))]
+    return [
+        path("workflow/notices/", include(urls, namespace="cms_workflow_notices")),
+        path(
+            "workflow/preview/",
+            include((urls.preview_urlpatterns, "cms_workflow_previews")),
+        ),
+    ]
+
+
+class PreviewLinkMenuItem(ActionMenuItem):
+    """ "Preview link" in the page editor's action menu: the front end preview of the latest
+    revision (`previews`); shown when the page's language has a preview URL."""
+
+    label = _("Preview link for the website")
+    name = "cms-workflow-preview-link"
+    icon_name = "view"
+    order = 90
+
+    def is_shown(self, context: dict) -> bool:
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and page is not None
+            and page.locale.language_code in conf.preview_urls()
+            and self.get_user_page_permissions_tester(context).can_edit()
+        )
+
+    def get_url(self, parent_context: dict) -> str:
+        return reverse("cms_workflow_previews:link", args=[parent_context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def register_preview_link_menu_item() -> PreviewLinkMenuItem:
+    return PreviewLinkMenuItem()
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -114,6 +157,11 @@ def register_log_actions(actions: LogActionRegistry) -> None:
     )
     actions.register_action(
         audit.SYNC, _("Sync translations"), _("Translations synced with the source")
+    )
+    actions.register_action(
+        audit.SCHEDULED_PUBLICATION_FAILED,
+        _("Scheduled publication failed"),
+        _("Scheduled publication failed (it is retried)"),
     )
 
 

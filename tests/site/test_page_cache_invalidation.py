@@ -14,10 +14,10 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Site
 
-from cms.jobs import publish_scheduled_pages
 from cms.page_cache import store
 from cms.page_cache.invalidation import invalidate
 from cms.page_cache.middleware import HEADER
+from cms.workflow.jobs import publish_scheduled
 from tests import factories
 from tests.cms.review_helpers import (
     OLD_HU,
@@ -182,7 +182,7 @@ def test_the_scheduler_publishing_a_page_refreshes_its_index(client, site_conten
     cached(client, index.url)
     assert "Időzített Klaszter" not in text(client, index.url)
     with committed():
-        publish_scheduled_pages()
+        publish_scheduled()
     assert "Időzített Klaszter" in text(client, index.url)
 
 

@@ -3,9 +3,10 @@
 from typing import Any
 
 from django import template
+from django.urls import reverse
 from wagtail.models import Locale, TranslatableMixin
 
-from cms.workflow import report, status, translation_review
+from cms.workflow import conf, report, status, translation_review
 
 register = template.Library()
 
@@ -28,3 +29,13 @@ def translation_states(obj: Any) -> list[status.TranslationState]:
     if obj.locale_id != Locale.get_default().pk:
         return [status.state_of(obj, obj.locale)]
     return [status.state_of(obj, locale) for locale in report.target_locales()]
+
+
+@register.simple_tag
+def preview_link_page_url(page: Any) -> str:
+    """The admin URL of `page`'s preview link (`views.preview_link`), or "" when its language
+    has no front end preview URL. The caller checks that the user may edit the page."""
+    language = getattr(getattr(page, "locale", None), "language_code", None)
+    if language not in conf.preview_urls():
+        return ""
+    return reverse("cms_workflow_previews:link", args=[page.pk])
