@@ -15,8 +15,8 @@ from django.db.models import QuerySet
 
 from agency_services.models import ConsultationRequest
 from agency_services.roles import PERM_CONSULT, PERM_VIEW_ALL
-from cluster_pages.models import ClusterProfilePage
 from cluster_pages.managers import CLUSTER_GROUP_PREFIX
+from cluster_pages.models import ClusterProfilePage
 
 
 def clusters_managed_by(user: Any) -> QuerySet[ClusterProfilePage]:
