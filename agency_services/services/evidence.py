@@ -21,8 +21,9 @@ Choices where the programme is silent (also in the README):
 - *Revenue* is the amount due of confirmed training bookings, per currency.
 - *Fill rate*: confirmed seats over capacity, of the offerings with a capacity that started in
   the year; overall it is their sums' ratio.
-- *Speed-dating outcomes* count the participants' answers of both stages (after the event and
-  six months later).
+- *Speed dating*: the offerings of live Hungarian speed-dating event pages that started in the
+  year (`meeting_outcomes.event_outcomes` per event, summed); outcomes count the participants'
+  answers of both stages (after the event and six months later).
 """
 
 from __future__ import annotations

@@ -156,10 +156,13 @@ REQUESTS = [
 ANSWERS = [(6, 4, True), (8, 2, False)]
 
 
-def seed_speed_dating(*, fields_of_interest: dict[str, FieldOfInterest]) -> int:
+def seed_speed_dating(
+    *, fields_of_interest: dict[str, FieldOfInterest], slug: str = SPEED_DATING_SLUG
+) -> int:
     """Add the demo's speed-dating participants, requests and published schedule (module
-    docstring); return how many participants were created (0 when already there)."""
-    page = EventPage.objects.filter(slug=SPEED_DATING_SLUG, locale__language_code="hu").first()
+    docstring) to the past speed-dating event `slug` (also last year's edition,
+    `data.last_year`); return how many participants were created (0 when already there)."""
+    page = EventPage.objects.filter(slug=slug, locale__language_code="hu").first()
     offering = (
         Offering.objects.filter(page_translation_key=page.translation_key).first() if page else None
     )

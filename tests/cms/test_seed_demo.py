@@ -15,16 +15,17 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from agency_services.models import ConsultationRequest
-from agency_services.services import services_log
+from agency_services.services import evidence, services_log
 from agency_services.services.budget import year_budget
 from cluster_pages.models import ClusterProfilePage, County
 from cms.demo.seed import seed_demo
+from cms.demo.speed_dating import SPEED_DATING_SLUG
 from cms.demo.translation_examples import MISSING_TRAINING
 from cms.models import HomePage, Venue
 from cms.workflow import status
@@ -93,7 +94,7 @@ def test_first_run_creates_content_users_and_groups(seeded):
     before, first = seeded["before"]["counts"], seeded["first"]["counts"]
     assert first["wagtailcore.Page"] - before["wagtailcore.Page"] >= 2 * (1 + 3 + 8 + 4 + 6)
     assert first["wagtailimages.Image"] - before["wagtailimages.Image"] >= 8
-    assert first["auth.User"] - before["auth.User"] == 7
+    assert first["auth.User"] - before["auth.User"] == 8
     assert first["auth.Group"] - before["auth.Group"] >= 3
 
 
@@ -253,7 +254,8 @@ def test_demo_logo_images_are_small(seeded):
 
 
 def test_a_speed_dating_event_has_both_sides_requests_and_a_published_schedule(seeded):
-    event = SpeedDatingEvent.objects.get(offering__page_translation_key__isnull=False)
+    page = EventPage.objects.get(slug=SPEED_DATING_SLUG, locale__language_code="hu")
+    event = SpeedDatingEvent.objects.get(offering__page_translation_key=page.translation_key)
     people = list(Participant.objects.filter(booking__offering=event.offering))
     requests = MeetingRequest.objects.filter(sender__in=people)
     accepted = set(requests.filter(status="accepted").values_list("sender", "recipient"))
@@ -283,6 +285,18 @@ def test_the_services_log_has_records_for_this_year_and_last(seeded):
         .exists()
     )
     assert year_budget(year=year).planned > 0
+
+
+def test_the_evidence_dashboard_has_every_figure_this_year_and_last(seeded, client):
+    year = timezone.localdate().year
+    for each_year in (year, year - 1):
+        with translation.override("en"):
+            empty = [f.key for f in evidence.figures(year=each_year) if not f.value]
+        assert empty == [], each_year
+    client.force_login(get_user_model().objects.get(username="consultant"))
+    html = client.get("/admin/evidence/", {"year": year - 1}).content.decode()
+    assert html.count("<svg ") >= 5
+    assert client.get(f"/admin/evidence/{year}/report/hu/").status_code == 200
 
 
 def test_demo_walk_through_the_consultant_accepts_and_logs_two_days(seeded, client):
