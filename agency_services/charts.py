@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from agency_services.services.evidence import Part
+from agency_services.services.figures import Part
 
 #: (pattern body, shade): drawn on a 8×8 tile; the shades differ in lightness too.
 PATTERNS = (
