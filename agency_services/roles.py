@@ -16,3 +16,8 @@ CONSULTANTS = "Consultants"
 #: Seeing every request (consultants); deciding, planning and logging days.
 PERM_VIEW_ALL = "agency_services.view_consultationrequest"
 PERM_CONSULT = "agency_services.change_consultationrequest"
+
+#: The evidence dashboard (its CSV and printable report): the agency's staff, i.e.
+#: Consultants and Moderators (migration 0004) and superusers; not cluster managers,
+#: editors, translators or organisers.
+PERM_EVIDENCE = "agency_services.view_evidence"

@@ -1,6 +1,7 @@
 """The agency's services in the Wagtail admin: "Consultations" (requests, budget, services
-log) and the services log's manual records (applications, support at international events),
-plus the audit-log actions.
+log), the services log's manual records (applications, support at international events), the
+evidence dashboard (menu item, URLs, the admin home's summary panel), and the audit-log
+actions.
 
 The "Consultations" menu item is shown to consultants and to cluster managers who manage a
 cluster (`services.access`); each view checks again. The record screens are Wagtail model
@@ -13,7 +14,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from agency_services import admin_views
+from agency_services import admin_views, evidence_views
+from agency_services.evidence_panel import EvidencePanel
 from agency_services.models import ClusterApplication, EventSupport
 from agency_services.services import access
 
@@ -37,6 +39,32 @@ def register_consultations_menu_item() -> MenuItem:
         icon_name="help",
         order=260,
     )
+
+
+class EvidenceMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:  # noqa: ANN001 (Wagtail's signature)
+        return evidence_views.may_see_evidence(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_evidence_urls() -> list:
+    return [path("evidence/", include((evidence_views, "agency_services_evidence")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_evidence_menu_item() -> MenuItem:
+    return EvidenceMenuItem(
+        _("Evidence of success"),
+        reverse("agency_services_evidence:dashboard"),
+        name="evidence",
+        icon_name="table",
+        order=280,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_evidence_panel(request, panels: list) -> None:  # noqa: ANN001 (Wagtail's signature)
+    panels.append(EvidencePanel())
 
 
 class ApplicationViewSet(ModelViewSet):

@@ -9,6 +9,7 @@ from agency_services.models.consultations import (
     RequestStatus,
     SessionStatus,
 )
+from agency_services.models.evidence import EvidenceSettings
 from agency_services.models.services_log import (
     ApplicationResult,
     ClusterApplication,
@@ -25,6 +26,7 @@ __all__ = [
     "ConsultationSettings",
     "EmailStatus",
     "EventSupport",
+    "EvidenceSettings",
     "RequestStatus",
     "SessionStatus",
 ]

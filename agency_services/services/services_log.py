@@ -112,7 +112,7 @@ def _local_date(moment: dt.datetime) -> dt.date:
     return timezone.localtime(moment).date()
 
 
-def _year_range(year: int) -> tuple[dt.datetime, dt.datetime]:
+def year_range(year: int) -> tuple[dt.datetime, dt.datetime]:
     start = timezone.make_aware(dt.datetime(year, 1, 1))
     return start, min(timezone.make_aware(dt.datetime(year + 1, 1, 1)), timezone.now())
 
@@ -128,7 +128,7 @@ def applications(*, year: int) -> list[Record]:
 
 
 def _event_rows(*, year: int, kinds: Iterable[str] | None, kind: str) -> list[tuple]:
-    start, end = _year_range(year)
+    start, end = year_range(year)
     events = (
         EventPage.objects.live()
         .filter(locale__language_code=default_language(), start__gte=start, start__lt=end)
@@ -164,7 +164,7 @@ def consultancy(*, year: int) -> list[Record]:
 
 
 def _started_bookings(*, year: int, offering_kind: str) -> Any:
-    start, end = _year_range(year)
+    start, end = year_range(year)
     return Booking.objects.filter(
         status=BookingStatus.CONFIRMED,
         offering__kind=offering_kind,

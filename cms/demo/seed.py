@@ -38,16 +38,17 @@ from wagtail.models import Page
 from cluster_pages.models import ClusterIndexPage, ClusterProfilePage
 from cms.demo import states, users
 from cms.demo.bilingual import T, pick
-from cms.demo.data import block
+from cms.demo.data import block, last_year
 from cms.demo.data.clusters import CLUSTERS, ClusterSeed
 from cms.demo.data.events import EVENTS, FIELDS_OF_INTEREST, EventSeed
 from cms.demo.data.site import CLUSTER_INDEX, EVENT_INDEX, HOME, TRAINING_INDEX
 from cms.demo.data.trainings import TOPICS, TRAININGS, TrainingSeed
 from cms.demo.data.venues import VENUES
+from cms.demo.evidence import backdate_new_clusters, seed_past_bookings
 from cms.demo.logos import ensure_logo
 from cms.demo.pages import ensure_child_page, ensure_english, ensure_snippet
 from cms.demo.services import seed_services
-from cms.demo.speed_dating import seed_speed_dating
+from cms.demo.speed_dating import seed_earlier_edition, seed_speed_dating
 from cms.demo.translation_examples import MISSING_TRAINING, seed_translation_examples
 from cms.models import HomePage, Sector, Venue
 from event_booking.models import EventIndexPage, EventPage, FieldOfInterest
@@ -114,6 +115,18 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
     for seed in EVENTS:
         _seed_event(event_index, seed, venues, fields_of_interest, today, created)
     created["participants"] += seed_speed_dating(fields_of_interest=fields_of_interest)
+    # Last year's editions, so the evidence dashboard has figures for the previous year.
+    for seed in last_year.events(today):
+        _seed_event(event_index, seed, venues, fields_of_interest, today, created)
+    _seed_training(training_index, last_year.training(today), topics, venues, today, created)
+    created["participants"] += seed_earlier_edition(
+        fields_of_interest=fields_of_interest, slug=last_year.speed_dating_slug()
+    )
+    created["participants"] += seed_past_bookings(
+        today=today, organisations=[page.title for page in clusters.values()]
+    )
+    # After the English clusters are published (on commit, like the review states below).
+    transaction.on_commit(lambda: backdate_new_clusters(today=today))
 
     created["users"] += users.ensure_demo_users(
         managed_clusters={username: clusters[slug] for username, slug in MANAGED_CLUSTERS.items()}

@@ -26,6 +26,7 @@ whose request deadline has passed (its requests could not be sent any more).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from django.db import transaction
 from django.utils import timezone
@@ -50,19 +51,7 @@ from event_booking.services.speed_dating_schedule import run_scheduler
 def seed_speed_dating(*, fields_of_interest: dict[str, FieldOfInterest]) -> int:
     """Add the demo's speed-dating participants, requests and schedules (module docstring);
     return how many participants were created (0 when already there)."""
-    created = 0
-    past = _event_without_participants(CREATIVE)
-    if past is not None:
-        offering, page = past
-        deadline = page.speed_request_deadline
-        with transaction.atomic():
-            people = _add_cast(
-                CREATIVE, offering, page, fields_of_interest, now=deadline - dt.timedelta(days=1)
-            )
-            run_scheduler(offering_id=offering.pk, now=deadline)
-            publish_schedule(offering_id=offering.pk, now=deadline)
-            _the_day(offering, people)
-        created += len(people)
+    created = _seed_past(CREATIVE, fields_of_interest)
     upcoming = _event_without_participants(HEALTH)
     now = timezone.now()
     if upcoming is not None and now < upcoming[1].speed_request_deadline:
@@ -72,6 +61,29 @@ def seed_speed_dating(*, fields_of_interest: dict[str, FieldOfInterest]) -> int:
             run_scheduler(offering_id=offering.pk, now=now)  # a draft: not published
         created += len(people)
     return created
+
+
+def seed_earlier_edition(*, fields_of_interest: dict[str, FieldOfInterest], slug: str) -> int:
+    """The past event's cast, schedule and day at an earlier edition of it (Hungarian `slug`,
+    `data.last_year`), so the evidence dashboard has last year's meetings and outcomes."""
+    return _seed_past(replace(CREATIVE, slug=slug), fields_of_interest)
+
+
+def _seed_past(cast: Cast, fields_of_interest: dict[str, FieldOfInterest]) -> int:
+    """A past event: the cast before its deadline, the published schedule, the day itself."""
+    past = _event_without_participants(cast)
+    if past is None:
+        return 0
+    offering, page = past
+    deadline = page.speed_request_deadline
+    with transaction.atomic():
+        people = _add_cast(
+            cast, offering, page, fields_of_interest, now=deadline - dt.timedelta(days=1)
+        )
+        run_scheduler(offering_id=offering.pk, now=deadline)
+        publish_schedule(offering_id=offering.pk, now=deadline)
+        _the_day(offering, people)
+    return len(people)
 
 
 def _event_without_participants(cast: Cast) -> tuple[Offering, EventPage] | None:

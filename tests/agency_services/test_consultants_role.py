@@ -9,6 +9,7 @@ from tests.cms.role_migrations import run_backwards, run_forwards
 pytestmark = pytest.mark.django_db
 
 MIGRATION = ("agency_services", "0002_consultants_role")
+EVIDENCE_MIGRATION = ("agency_services", "0004_evidence_role")
 EXPECTED = {
     "wagtailadmin.access_admin",
     "agency_services.view_consultationrequest",
@@ -23,6 +24,8 @@ EXPECTED = {
     "agency_services.view_eventsupport",
     "agency_services.change_consultationsettings",
 }
+#: Added by the evidence dashboard's migration (0004).
+EVIDENCE = {"agency_services.view_evidence", "agency_services.change_evidencesettings"}
 
 
 def permissions() -> set[str]:
@@ -31,14 +34,30 @@ def permissions() -> set[str]:
 
 
 def test_migrate_installs_consultants_with_exactly_their_permissions():
-    assert permissions() == EXPECTED
+    assert permissions() == EXPECTED | EVIDENCE
     run_forwards(*MIGRATION)
-    assert permissions() == EXPECTED
+    run_forwards(*EVIDENCE_MIGRATION)
+    assert permissions() == EXPECTED | EVIDENCE
     assert Group.objects.filter(name=CONSULTANTS).count() == 1
 
 
 def test_backwards_removes_the_group_and_forwards_brings_it_back():
+    run_backwards(*EVIDENCE_MIGRATION)
+    assert permissions() == EXPECTED
     run_backwards(*MIGRATION)
     assert not Group.objects.filter(name=CONSULTANTS).exists()
     run_forwards(*MIGRATION)
     assert permissions() == EXPECTED
+    run_forwards(*EVIDENCE_MIGRATION)
+    assert permissions() == EXPECTED | EVIDENCE
+
+
+def test_moderators_see_the_evidence_and_keep_their_group_when_it_is_reversed():
+    moderators = Group.objects.get(name="Moderators")
+    assert moderators.permissions.filter(codename="view_evidence").exists()
+    run_backwards(*EVIDENCE_MIGRATION)
+    assert Group.objects.filter(name="Moderators").exists()
+    assert not moderators.permissions.filter(codename="view_evidence").exists()
+    run_forwards(*EVIDENCE_MIGRATION)
+    run_forwards(*EVIDENCE_MIGRATION)
+    assert moderators.permissions.filter(codename="view_evidence").count() == 1

@@ -23,7 +23,7 @@ from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from agency_services.models import ConsultationRequest
-from agency_services.services import services_log
+from agency_services.services import evidence, services_log
 from agency_services.services.budget import year_budget
 from cluster_pages.models import ClusterProfilePage, County
 from cms.demo import users
@@ -399,6 +399,18 @@ def test_the_services_log_has_records_for_this_year_and_last(seeded):
         .exists()
     )
     assert year_budget(year=year).planned > 0
+
+
+def test_the_evidence_dashboard_has_every_figure_this_year_and_last(seeded, client):
+    year = timezone.localdate().year
+    for each_year in (year, year - 1):
+        with translation.override("en"):
+            empty = [f.key for f in evidence.figures(year=each_year) if not f.value]
+        assert empty == [], each_year
+    client.force_login(get_user_model().objects.get(username="consultant"))
+    html = client.get("/admin/evidence/", {"year": year - 1}).content.decode()
+    assert html.count("<svg ") >= 5
+    assert client.get(f"/admin/evidence/{year}/report/hu/").status_code == 200
 
 
 def test_demo_walk_through_the_consultant_accepts_and_logs_two_days(seeded, client):
