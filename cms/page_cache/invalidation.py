@@ -4,8 +4,8 @@ Every route to "live" ends in it: Wagtail's publish (the editor, bulk actions, w
 approval, the scheduled publication job `cms.workflow.jobs.publish_scheduled`, revert),
 wagtail-localize's publishes, the workflow plugin's routes (they publish through Wagtail's
 revisions, which send `page_published`), unpublishing, moves and deletions (`receivers.py`
-connects the signals); snippets, images and documents; and the booking engine for seats and registration
-(`event_booking/receivers.py`). The tags are worked out and bumped when the caller's
+connects the signals); snippets, images and documents; and the booking engine for seats and
+registration (`event_booking/receivers.py`). The tags are worked out and bumped when the caller's
 transaction commits: bumped earlier, a reader could store the old content again before the
 commit (`store.py` covers the reader that started before it), and the change's own request
 runs no extra query before its commit.
