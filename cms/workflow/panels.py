@@ -88,8 +88,7 @@ class ToTranslatePanel(DashboardPanel):
         user = parent_context["request"].user
         work = []
         for locale in self.languages(user):
-            todo = report.to_translate(locale, limit=PANEL_LIMIT)
-            fix = report.to_fix(locale, limit=PANEL_LIMIT)
+            todo, fix = report.translators_work(locale, limit=PANEL_LIMIT)
             if todo or fix:
                 work.append({"locale": locale, "to_translate": todo, "to_fix": fix})
         return {"work": work}

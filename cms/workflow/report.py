@@ -17,7 +17,7 @@ first; a current translation has waited for nothing and comes last), pages and s
 A fixed number of queries whatever the number of pages and snippets: `status.states` and three
 for the pages, `status.states` and one for each translatable snippet model.
 
-The translators' dashboard panel reads the same rows (`to_translate`, `to_fix`).
+The translators' dashboard panel reads the same rows (`translators_work`).
 """
 
 import csv
@@ -193,20 +193,19 @@ def sort_rows(report: Iterable[ReportRow], *, newest_first: bool = False) -> lis
     return dated + undated
 
 
-def to_translate(locale: Locale, *, limit: int) -> list[ReportRow]:
-    """The translators' "to translate": missing, in progress or outdated, not rejected work,
-    oldest first."""
+def translators_work(locale: Locale, *, limit: int) -> tuple[list[ReportRow], list[ReportRow]]:
+    """The translators' work into `locale`, oldest first, at most `limit` of each, from one
+    `rows` call: "to translate" (missing, in progress or outdated, not rejected) and
+    "rejected, to fix" (the reviewer asked for changes)."""
     wanted = {status.State.MISSING, status.State.IN_PROGRESS, status.State.OUTDATED}
-    return [
+    report = rows(locale=locale)
+    to_fix = [row for row in report if row.translation.changes_requested]
+    to_translate = [
         row
-        for row in rows(locale=locale)
+        for row in report
         if row.translation.state in wanted and not row.translation.changes_requested
-    ][:limit]
-
-
-def to_fix(locale: Locale, *, limit: int) -> list[ReportRow]:
-    """The translators' "rejected, to fix": the reviewer asked for changes, oldest first."""
-    return [row for row in rows(locale=locale) if row.translation.changes_requested][:limit]
+    ]
+    return to_translate[:limit], to_fix[:limit]
 
 
 CSV_HEADER = ("kind", "id", "title", "section", "language", "state", "translated", "waiting_since")
