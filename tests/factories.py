@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from cluster_pages.models import ClusterIndexPage, ClusterProfilePage, County
@@ -212,15 +212,16 @@ def to_english(
     return translated
 
 
-def outdated(page: Page, changed: dt.datetime | None = None) -> TranslationStatus:
-    """Record that the English translation of `page` lags behind its Hungarian source, as the
-    translation loop does when the source is published with changes (`changed`: when)."""
+def outdated(page: TranslatableMixin, changed: dt.datetime | None = None) -> TranslationStatus:
+    """Record that the English translation of `page` (or of a translatable snippet) lags behind
+    its Hungarian source, as the translation loop does when the source is published with
+    changes (`changed`: when)."""
     changed = changed or timezone.now()
     status, _created = TranslationStatus.objects.update_or_create(
         translation_key=page.translation_key,
         locale=locale("en"),
         defaults={
-            "content_type": ContentType.objects.get_for_model(Page),
+            "content_type": ContentType.objects.get_for_model(page.get_translation_model()),
             "outdated_since": changed,
             "source_changed_at": changed,
         },

@@ -1,5 +1,5 @@
-"""The dashboard panels "Waiting for you" and "To translate", and the menu items "Notices"
-(with the unread count) and "Translations" (the report)."""
+"""The dashboard panels "Waiting for you" and "To translate" (pages and snippets), and the
+menu items "Notices" (with the unread count) and "Translations" (the report)."""
 
 from typing import Any
 
@@ -67,8 +67,8 @@ class NoticesMenuItem(MenuItem):
 
 
 class ToTranslatePanel(DashboardPanel):
-    """The translators' work, oldest first: "To translate" (missing, in progress or outdated)
-    and "Rejected, to fix" (the reviewer asked for changes), per language.
+    """The translators' work on pages and snippets, oldest first: "To translate" (missing, in
+    progress or outdated) and "Rejected, to fix" (the reviewer asked for changes), per language.
 
     Shown to members of a language's translator group (`conf.translator_groups`) when there is
     something in it; a fixed number of queries per language (`report.rows`).
@@ -88,8 +88,7 @@ class ToTranslatePanel(DashboardPanel):
         user = parent_context["request"].user
         work = []
         for locale in self.languages(user):
-            todo = report.to_translate(locale, limit=PANEL_LIMIT)
-            fix = report.to_fix(locale, limit=PANEL_LIMIT)
+            todo, fix = report.translators_work(locale, limit=PANEL_LIMIT)
             if todo or fix:
                 work.append({"locale": locale, "to_translate": todo, "to_fix": fix})
         return {"work": work}

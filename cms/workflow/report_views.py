@@ -20,6 +20,13 @@ from cms.workflow import report, status
 class ReportFilters(forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
     state = forms.ChoiceField(label=gettext_lazy("State"), required=False)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"),
+        required=False,
+        help_text=gettext_lazy(
+            "Snippets are not in the page tree: a section or page filter lists pages only."
+        ),
+    )
     section = forms.TypedChoiceField(
         label=gettext_lazy("Section"), required=False, coerce=int, empty_value=None
     )
@@ -43,6 +50,7 @@ class ReportFilters(forms.Form):
         self.fields["state"].choices = [("", _("All states"))] + [
             (state.value, state.label) for state in status.State
         ]
+        self.fields["kind"].choices = [("", _("All kinds")), *report.kinds()]
         self.fields["section"].choices = [("", _("All sections"))] + [
             (section.pk, section.title) for section in report.sections()
         ]
@@ -65,6 +73,7 @@ def translation_report(request: HttpRequest) -> HttpResponse:
         rows = report.rows(
             locale=locale,
             state=filters.get("state") or None,
+            kind=filters.get("kind") or None,
             section_id=filters.get("section"),
             within_id=filters.get("within"),
             sort=filters.get("sort") or "waiting",

@@ -106,3 +106,21 @@ def mailable(users) -> dict:
         profile.preferred_language = "hu" if name in {"moderator", "editor"} else "en"
         profile.save(update_fields=["preferred_language"])
     return users
+
+
+def reject_translation(translation, submitter) -> None:
+    """Submit a new revision of `translation` (a page or reviewed snippet) for review as
+    `submitter`, and have a superuser reject it (the translators' "rejected, to fix")."""
+    translation.save_revision()
+    workflow_state = translation.get_workflow().start(translation, submitter)
+    task_state = workflow_state.current_task_state
+    boss = get_user_model().objects.create_superuser("boss")
+    task_state.task.specific.on_action(task_state.specific, boss, "reject")
+
+
+def translators_panel(html: str) -> tuple[str, str]:
+    """The "Rejected, to fix" and the "To translate" lists of the dashboard's panel."""
+    panel = html[html.index('id="cms-workflow-to-translate-section"') :]
+    to_fix = panel[panel.index("data-to-fix") : panel.index("</ul>", panel.index("data-to-fix"))]
+    todo = panel[panel.index("data-to-translate") :]
+    return to_fix, todo[: todo.index("</ul>")]

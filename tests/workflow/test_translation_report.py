@@ -1,4 +1,4 @@
-"""The translation status in the admin: the report (filters, waiting order, CSV), the
+"""The translation status of pages in the admin: the report (filters, waiting order, CSV), the
 translators' dashboard panel and the page editor's status side panel."""
 
 import csv
@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from tests import factories
+from tests.workflow.conftest import reject_translation, translators_panel
 from tests.workflow_testapp.models import ReviewedPage
 
 REPORT = "/admin/workflow/translations/"
@@ -69,7 +70,7 @@ def test_report_lists_every_state_oldest_waiting_first(as_user, site_pages, home
         p["about"].pk,
         p["old"].pk,
     ]
-    assert "Outdated" in html and "Missing" in html
+    assert "Elavult" in html and "Hiányzik" in html  # the labels, in the admin's Hungarian
 
 
 def test_report_filters_by_state_section_page_and_language(as_user, site_pages, home):
@@ -102,8 +103,17 @@ def test_report_csv_export(as_user, site_pages):
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["id", "title", "section", "language", "state", "translated", "waiting_since"]
-    assert [(row[1], row[2], row[3], row[4]) for row in rows[1:]] == [
+    assert rows[0] == [
+        "kind",
+        "id",
+        "title",
+        "section",
+        "language",
+        "state",
+        "translated",
+        "waiting_since",
+    ]
+    assert [tuple(row[2:6]) for row in rows[1:]] == [
         ("Rólunk", "Rólunk", "en", "missing"),
         ("Friss hír", "Hírek", "en", "missing"),
     ]
@@ -141,19 +151,12 @@ def test_translators_dashboard_panel_to_translate_and_to_fix(as_user, site_pages
     p = site_pages
     english_news = p["news"].get_translation(factories.locale("en")).specific
     english_news.title = "News (to review)"
-    english_news.save_revision()
-    workflow_state = english_news.get_workflow().start(english_news, users["translator"])
-    task_state = workflow_state.current_task_state
-    boss = get_user_model().objects.create_superuser("boss")
-    task_state.task.specific.on_action(task_state.specific, boss, "reject")
+    reject_translation(english_news, users["translator"])
 
     html = as_user("translator").get(reverse("wagtailadmin_home")).content.decode()
     moderator = as_user("moderator").get(reverse("wagtailadmin_home")).content.decode()
 
-    panel = html[html.index('id="cms-workflow-to-translate-section"') :]
-    to_fix = panel[panel.index("data-to-fix") : panel.index("</ul>", panel.index("data-to-fix"))]
-    todo = panel[panel.index("data-to-translate") :]
-    todo = todo[: todo.index("</ul>")]
+    to_fix, todo = translators_panel(html)
     assert re.findall(r'data-page="(\d+)"', to_fix) == [str(p["news"].pk)]
     assert re.findall(r'data-page="(\d+)"', todo) == [
         str(p["old"].pk),
