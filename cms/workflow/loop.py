@@ -233,12 +233,20 @@ def record_approval(*, obj: Any) -> TranslationStatus | None:
     """A translation `obj` was published: if it is complete against the current source, it is
     current again (made from the source revision it had to catch up with).
 
-    Called inside the publication's transaction. A translation published with segments still
-    untranslated (the loop's fallback draft approved as it was) stays behind. A translation
+    Runs in a transaction of its own (nested in the publication's where there is one:
+    wagtail-localize publishes on commit, outside any transaction). A translation published
+    with segments still untranslated (the loop's fallback draft approved as it was) stays
+    behind. A translation
     whose wagtail-localize editing was turned off (edited by hand) counts as caught up.
     """
     if not isinstance(obj, TranslatableMixin) or obj.locale_id == Locale.get_default().pk:
         return None
+    with transaction.atomic():
+        return _catch_up(obj)
+
+
+def _catch_up(obj: Any) -> TranslationStatus | None:
+    """`record_approval`'s work, under the status row's lock."""
     status = (
         TranslationStatus.objects.select_for_update()
         .filter(translation_key=obj.translation_key, locale_id=obj.locale_id)
