@@ -7,7 +7,8 @@ bookings, the organisations taken in turn from the demo clusters (so trainings c
 active cooperation) and from a few companies, plus one cancelled booking, which the dashboard
 must not count. Written directly, as the registration of a past event is closed.
 
-`backdate_new_clusters` dates the clusters first published by this run back to last year.
+`backdate_new_clusters` dates the clusters first published by this run back to last year;
+`ensure_region_total` gives the region's number of clusters a value above the demo's 22.
 
 Idempotent: nothing is done once any demo evidence booking exists (so a run on a later day,
 when more offerings lie in the past, adds nothing either).
@@ -20,7 +21,10 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Site
 
+from agency_services.models import EvidenceSettings
+from agency_services.models.evidence import DEFAULT_REGION_CLUSTERS
 from cluster_pages.models import ClusterProfilePage
 from cms.grants import default_language
 from event_booking.models import Booking, BookingStatus, EventKind, EventPage, Offering
@@ -83,3 +87,20 @@ def backdate_new_clusters(*, today: dt.date) -> int:
     return ClusterProfilePage.objects.filter(first_published_at__gte=day_start).update(
         first_published_at=since
     )
+
+
+#: The region's number of clusters in the demo: the programme's default (16, from its "8 shown,
+#: about 50 %") is below the demo's 22 cluster profiles, which would show a share over 100 %.
+DEMO_REGION_CLUSTERS = 30
+
+
+def ensure_region_total() -> bool:
+    """Set the default site's "clusters in the region" to `DEMO_REGION_CLUSTERS` while it still
+    holds the model's default (an administrator's own value is kept); True when it changed."""
+    site = Site.objects.get(is_default_site=True)
+    settings = EvidenceSettings.for_site(site)
+    if settings.region_clusters != DEFAULT_REGION_CLUSTERS:
+        return False
+    settings.region_clusters = DEMO_REGION_CLUSTERS
+    settings.save(update_fields=["region_clusters"])
+    return True

@@ -44,7 +44,7 @@ from cms.demo.data.events import EVENTS, FIELDS_OF_INTEREST, EventSeed
 from cms.demo.data.site import CLUSTER_INDEX, EVENT_INDEX, HOME, TRAINING_INDEX
 from cms.demo.data.trainings import TOPICS, TRAININGS, TrainingSeed
 from cms.demo.data.venues import VENUES
-from cms.demo.evidence import backdate_new_clusters, seed_past_bookings
+from cms.demo.evidence import backdate_new_clusters, ensure_region_total, seed_past_bookings
 from cms.demo.logos import ensure_logo
 from cms.demo.pages import ensure_child_page, ensure_english, ensure_snippet
 from cms.demo.services import seed_services
@@ -127,6 +127,7 @@ def seed_demo(*, today: dt.date | None = None) -> Counter:
     )
     # After the English clusters are published (on commit, like the review states below).
     transaction.on_commit(lambda: backdate_new_clusters(today=today))
+    ensure_region_total()
 
     created["users"] += users.ensure_demo_users(
         managed_clusters={username: clusters[slug] for username, slug in MANAGED_CLUSTERS.items()}

@@ -411,6 +411,9 @@ def test_the_evidence_dashboard_has_every_figure_this_year_and_last(seeded, clie
     html = client.get("/admin/evidence/", {"year": year - 1}).content.decode()
     assert html.count("<svg ") >= 5
     assert client.get(f"/admin/evidence/{year}/report/hu/").status_code == 200
+    # The demo's clusters are a share of the region's, not more than all of them.
+    shown = ClusterProfilePage.objects.live().filter(locale__language_code="hu").count()
+    assert shown < evidence.region_clusters()
 
 
 def test_demo_walk_through_the_consultant_accepts_and_logs_two_days(seeded, client):
