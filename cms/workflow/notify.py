@@ -85,6 +85,30 @@ def wants_email(user: Any, event: str) -> bool:
     return bool(user.email) and getattr(profile, f"{event}_notifications", True)
 
 
+def write_notice(
+    *, user: Any, event: str, key: dict[str, Any], defaults: dict[str, Any]
+) -> tuple[Notice, bool]:
+    """Get or create `user`'s notice of `event` identified by `key` (the task state, or the piece
+    of work), and enqueue its e-mail after commit while it is pending.
+
+    `defaults` are the notice's other fields; the title and the link are cut to their columns,
+    and whether an e-mail is due follows the user's settings (`wants_email`). Enqueuing again a
+    pending e-mail is harmless: the job claims the notice before sending.
+    """
+    defaults = {
+        **defaults,
+        "title": defaults["title"][:255],
+        "link": defaults["link"][:500],
+        "email_status": EmailStatus.PENDING if wants_email(user, event) else EmailStatus.NONE,
+    }
+    notice, created = Notice.objects.get_or_create(
+        recipient=user, event=event, **key, defaults=defaults
+    )
+    if notice.email_status == EmailStatus.PENDING:
+        transaction.on_commit(lambda pk=notice.pk: async_task(EMAIL_JOB, pk))
+    return notice, created
+
+
 def record_event(*, task_state: TaskState, event: str, actor: Any = None) -> list[Notice]:
     """Write the notices of `event` on `task_state` and enqueue their e-mails after commit.
 
@@ -102,28 +126,23 @@ def record_event(*, task_state: TaskState, event: str, actor: Any = None) -> lis
     written: list[Notice] = []
     with transaction.atomic():
         for user in recipients(task_state=task_state, event=event, actor=actor):
-            notice, created = Notice.objects.get_or_create(
-                recipient=user,
-                task_state=task_state,
+            notice, created = write_notice(
+                user=user,
                 event=event,
+                key={"task_state": task_state},
                 defaults={
                     "actor": actor if getattr(actor, "pk", None) else None,
                     "revision_id": task_state.revision_id,
                     "content_type_id": workflow_state.base_content_type_id,
                     "object_id": workflow_state.object_id,
-                    "title": title[:255],
+                    "title": title,
                     "language": language_of(obj) or "",
                     "comment": comment,
-                    "link": link[:500],
-                    "email_status": (
-                        EmailStatus.PENDING if wants_email(user, event) else EmailStatus.NONE
-                    ),
+                    "link": link,
                 },
             )
             if created:
                 written.append(notice)
-            if notice.email_status == EmailStatus.PENDING:
-                transaction.on_commit(lambda pk=notice.pk: async_task(EMAIL_JOB, pk))
     return written
 
 
@@ -160,23 +179,18 @@ def record_translation_work(
     written: list[Notice] = []
     with transaction.atomic():
         for user in translators(language=language):
-            notice, created = Notice.objects.get_or_create(
-                recipient=user,
-                work=work,
+            notice, created = write_notice(
+                user=user,
                 event=Event.TO_TRANSLATE,
+                key={"work": work},
                 defaults={
                     "revision_id": getattr(target, "latest_revision_id", None),
                     "content_type": content_type,
                     "object_id": str(about.pk),
-                    "title": str(about)[:255],
+                    "title": str(about),
                     "language": language,
                     "changed_segments": segments,
-                    "link": link[:500],
-                    "email_status": (
-                        EmailStatus.PENDING
-                        if wants_email(user, Event.TO_TRANSLATE)
-                        else EmailStatus.NONE
-                    ),
+                    "link": link,
                 },
             )
             if created:
@@ -184,8 +198,6 @@ def record_translation_work(
             elif notice.read_at is None and notice.changed_segments != segments:
                 notice.changed_segments = segments
                 notice.save(update_fields=["changed_segments"])
-            if notice.email_status == EmailStatus.PENDING:
-                transaction.on_commit(lambda pk=notice.pk: async_task(EMAIL_JOB, pk))
     return written
 
 
@@ -255,25 +267,20 @@ def record_publication_failure(*, revision: Revision, obj: Any, reason: str) -> 
     link = AdminURLFinder().get_edit_url(obj) or ""
     written: list[Notice] = []
     for user in users.values():
-        notice, created = Notice.objects.get_or_create(
-            recipient=user,
-            work=f"publish:{revision.pk}",
+        notice, created = write_notice(
+            user=user,
             event=event,
+            key={"work": f"publish:{revision.pk}"},
             defaults={
                 "revision": revision,
                 "content_type_id": revision.base_content_type_id,
                 "object_id": revision.object_id,
-                "title": (revision.object_str or str(obj))[:255],
+                "title": revision.object_str or str(obj),
                 "language": language,
                 "comment": reason,
-                "link": link[:500],
-                "email_status": (
-                    EmailStatus.PENDING if wants_email(user, event) else EmailStatus.NONE
-                ),
+                "link": link,
             },
         )
         if created:
             written.append(notice)
-            if notice.email_status == EmailStatus.PENDING:
-                transaction.on_commit(lambda pk=notice.pk: async_task(EMAIL_JOB, pk))
     return written
