@@ -8,7 +8,6 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -134,16 +133,8 @@ def test_a_page_behind_a_password_is_never_cached(client, site_content):
 
 
 def test_no_get_writes_to_the_database_but_a_miss_to_the_cache_table(
-    client, site_content, settings
+    client, site_content, database_cache
 ):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "cms_cache",
-        },
-        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
-    call_command("createcachetable", verbosity=0)
     urls = [site_content[key].url for key in ("home", "cluster", "event", "en_training")]
     urls.append(f"/api/v2/pages/{site_content['en_event'].pk}/")
     for url in urls:

@@ -16,7 +16,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -33,16 +32,8 @@ EXTRA = 13  # more than an index page's 12 teasers
 
 
 @pytest.fixture(autouse=True)
-def _database_cache(settings):
-    # As cms/settings.py without REDIS_URL.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "cms_cache",
-        },
-        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
-    call_command("createcachetable", verbosity=0)
+def _database_cache(database_cache):
+    """As cms/settings.py without REDIS_URL."""
 
 
 def count_queries(client, method: str, url: str, data: dict | None = None, status: int = 200):
