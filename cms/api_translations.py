@@ -142,9 +142,9 @@ class TranslationsField(BatchedField):
         )
         behind = {
             (row.translation_key, row.locale_id)
-            for row in TranslationStatus.objects.filter(
-                translation_key__in=keys, locale__in=locales, outdated_since__isnull=False
-            ).only("translation_key", "locale_id")
+            for row in TranslationStatus.objects.behind()
+            .filter(translation_key__in=keys, locale__in=locales)
+            .only("translation_key", "locale_id")
         }
         result = {}
         for page in pages:

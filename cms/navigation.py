@@ -168,10 +168,10 @@ def translation_notice(page: Page | None, request: HttpRequest | None) -> Transl
     # One query for the usual case (not behind): a live translation is outdated exactly when
     # its status row is behind (`status.TranslationState.outdated`).
     changed_at = (
-        TranslationStatus.objects.filter(
+        TranslationStatus.objects.behind()
+        .filter(
             translation_key=page.translation_key,
             locale_id=page.locale_id,
-            outdated_since__isnull=False,
             source_changed_at__isnull=False,
         )
         .values_list("source_changed_at", flat=True)

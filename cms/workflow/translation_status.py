@@ -26,6 +26,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Revision
 
 
+class TranslationStatusQuerySet(models.QuerySet):
+    def behind(self) -> "TranslationStatusQuerySet":
+        """The rows whose translation has not caught up with the source (`is_behind`)."""
+        return self.filter(outdated_since__isnull=False)
+
+
 class TranslationStatus(models.Model):
     content_type = models.ForeignKey(
         ContentType,
@@ -58,6 +64,8 @@ class TranslationStatus(models.Model):
     source_changed_at = models.DateTimeField(_("source updated"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = TranslationStatusQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("translation status")
         verbose_name_plural = _("translation statuses")
@@ -72,5 +80,6 @@ class TranslationStatus(models.Model):
 
     @property
     def is_behind(self) -> bool:
-        """Whether the translation has not caught up with the source's last change."""
+        """Whether the translation has not caught up with the source's last change (the same
+        rule as `TranslationStatusQuerySet.behind`)."""
         return self.outdated_since is not None
