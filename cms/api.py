@@ -102,7 +102,11 @@ class LocaleFilter(BaseFilterBackend):
         filtered_by_child_of = getattr(queryset, "_filtered_by_child_of", None)
         locales = requested_locales(request)
         if locales is None:
-            queryset = queryset.filter(locale=locale_from_parameter(request.GET["locale"]))
+            # By code, through the locale the listing selects anyway: no query for the Locale.
+            code = request.GET["locale"]
+            if code not in content_language_codes():
+                locale_from_parameter(code)  # the 400 naming the parameter
+            queryset = queryset.filter(locale__language_code=code)
         else:
             locale, fallback = locales
             base = view.get_base_queryset()

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from rest_framework.request import Request
 from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.utils import BadRequestError
@@ -117,9 +117,10 @@ class TranslationOfFilter(wagtail_filters.TranslationOfFilter):
 class TranslationsField(BatchedField):
     """`meta.translations` (module docstring), for all the pages of a response at once.
 
-    Three queries per response: the live, public versions (through the view's base queryset,
-    so a private, scheduled or draft-only version is `missing`), the languages, and the
-    plugin's `TranslationStatus` rows that are behind. The public state is decided as
+    One query per response: the live, public versions (through the view's base queryset,
+    so a private, scheduled or draft-only version is `missing`), each with whether the
+    plugin's `TranslationStatus` row of it is behind; the languages are the content languages
+    of the settings, and the listed pages have their locale selected. The public state is decided as
     `status.TranslationState.public` decides it (live and behind: `outdated`), without the
     admin-only parts of `status.states` (progress, reviews) readers may not learn anyway.
     """
@@ -129,37 +130,29 @@ class TranslationsField(BatchedField):
     def load(self, pages: Sequence[Page], context: Context) -> Mapping[int, list[dict]]:
         view, request = context["view"], context["request"]
         keys = {page.translation_key for page in pages}
+        behind = TranslationStatus.objects.behind().filter(
+            translation_key=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
+        )
         public = {
-            (version.translation_key, version.locale_id): version
+            (version.translation_key, version.locale.language_code): version
             for version in view.get_base_queryset()
             .filter(translation_key__in=keys)
             .select_related("locale")
-        }
-        codes = content_language_codes()
-        locales = sorted(
-            Locale.objects.filter(language_code__in=codes),
-            key=lambda locale: codes.index(locale.language_code),
-        )
-        behind = {
-            (row.translation_key, row.locale_id)
-            for row in TranslationStatus.objects.behind()
-            .filter(translation_key__in=keys, locale__in=locales)
-            .only("translation_key", "locale_id")
+            .annotate(outdated=Exists(behind))
         }
         result = {}
         for page in pages:
             entries = []
-            for locale in locales:
-                if locale.pk == page.locale_id:
+            for code in content_language_codes():
+                if code == page.locale.language_code:
                     continue
-                version = public.get((page.translation_key, locale.pk))
+                version = public.get((page.translation_key, code))
                 state = status.State.MISSING
                 if version is not None:
-                    outdated = (page.translation_key, locale.pk) in behind
-                    state = status.State.OUTDATED if outdated else status.State.CURRENT
+                    state = status.State.OUTDATED if version.outdated else status.State.CURRENT
                 entries.append(
                     {
-                        "locale": locale.language_code,
+                        "locale": code,
                         "id": version.pk if version else None,
                         "html_url": version.get_full_url(request) if version else None,
                         "state": state.value,

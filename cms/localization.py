@@ -12,7 +12,10 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.db import models
+from django.utils import translation
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+
+from cms.request_memo import memoised
 
 T = TypeVar("T", bound=TranslatableMixin)
 
@@ -29,7 +32,7 @@ def localized_all(objects: Iterable[T], locale: Locale | None = None) -> list[T 
     objects = list(objects)
     if not objects:
         return []
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     missing = [obj for obj in objects if obj.locale_id != locale.pk or not is_shown(obj)]
     if not missing:
         return objects
@@ -48,6 +51,11 @@ def localized_all(objects: Iterable[T], locale: Locale | None = None) -> list[T 
         else by_key.get(obj.translation_key, obj if is_shown(obj) else None)
         for obj in objects
     ]
+
+
+def active_locale() -> Locale:
+    """`Locale.get_active()`, looked up once per request (`cms.request_memo`)."""
+    return memoised(("active_locale", translation.get_language()), Locale.get_active)
 
 
 def is_shown(obj: object) -> bool:
@@ -76,7 +84,7 @@ def one_per_translation(objects: Iterable[T], locale: Locale | None = None) -> l
     Used for filter choices (sectors, topics): a snippet that nobody translated yet still shows
     up, in its source language, instead of silently disappearing from the English filter.
     """
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     chosen: dict[object, T] = {}
     for obj in objects:
         current = chosen.get(obj.translation_key)

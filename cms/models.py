@@ -23,6 +23,7 @@ from cms.api_fields import ImageRenditionField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
 from cms.listing import Listing
+from cms.visibility import SharedAncestorsMixin, public
 from cms.workflow.snippets import ReviewedSnippetMixin
 
 #: A text that may still be waiting for translation (gettext_lazy).
@@ -74,7 +75,7 @@ class SectionTeasers:
     pages: list[Page]
 
 
-class ListingPage(Page):
+class ListingPage(SharedAncestorsMixin, Page):
     """Base of the index pages (clusters, trainings, events): an intro and a filtered listing.
 
     One per language under the home page. Subclasses set `subpage_types` and `home_section`
@@ -116,7 +117,7 @@ class ListingPage(Page):
         return context
 
 
-class HomePage(Page):
+class HomePage(SharedAncestorsMixin, Page):
     """The root of each language's site: `/hu/` and its English translation `/en/`."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -167,7 +168,7 @@ class HomePage(Page):
         children = [
             child
             # child_of, not get_children(): see cms.navigation.main_menu.
-            for child in Page.objects.child_of(self).live().public().specific()
+            for child in public(Page.objects.child_of(self).live()).specific()
             if isinstance(child, ListingPage) and child.home_section is not None
         ]
         children.sort(key=lambda child: child.home_section.position)

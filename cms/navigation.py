@@ -26,12 +26,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from cms.request_memo import memoised_many
+from cms.visibility import public
 from cms.workflow.translation_status import TranslationStatus
 
 
@@ -87,11 +90,52 @@ def site_root(request: HttpRequest | None) -> Page | None:
 
 
 def live_translations(page: Page) -> dict[str, Page]:
-    """Language code -> the live, public version of `page` in it (`page` itself included)."""
+    """Language code -> the live, public version of `page` in it (`page` itself included).
+
+    Read once per request (the switcher, hreflang and the notice all ask; see
+    `live_translations_of`). Each version carries `behind_since`: when its source changed
+    since it was translated, if its translation status is behind
+    (`TranslationStatus.objects.behind()`), else None.
+    """
     if page.translation_key is None:
         return {}
-    versions = Page.objects.filter(translation_key=page.translation_key).live().public()
-    return {version.locale.language_code: version for version in versions.select_related("locale")}
+    return live_translations_of([page])[page.translation_key]
+
+
+def live_translations_of(pages: list[Page]) -> dict[object, dict[str, Page]]:
+    """`live_translations` of several pages (by translation key), read in one query."""
+    keys = [("live_translations", page.translation_key) for page in pages if page.translation_key]
+    found = memoised_many(keys, _translations_by_memo_key)
+    return {key: versions for (_name, key), versions in found.items()}
+
+
+def _translations_by_memo_key(keys: list[tuple[str, object]]) -> dict:
+    versions = _live_translations([key for _name, key in keys])
+    return {(name, key): versions.get(key, {}) for name, key in keys}
+
+
+def _live_translations(
+    translation_keys: list[object], *, public_only: bool = True
+) -> dict[object, dict[str, Page]]:
+    behind_since = (
+        TranslationStatus.objects.behind()
+        .filter(
+            translation_key=OuterRef("translation_key"),
+            locale_id=OuterRef("locale_id"),
+            source_changed_at__isnull=False,
+        )
+        .values("source_changed_at")[:1]
+    )
+    versions = Page.objects.filter(translation_key__in=translation_keys).live()
+    versions = (
+        (public(versions) if public_only else versions)
+        .select_related("locale")
+        .annotate(behind_since=Subquery(behind_since))
+    )
+    result: dict[object, dict[str, Page]] = {}
+    for version in versions:
+        result.setdefault(version.translation_key, {})[version.locale.language_code] = version
+    return result
 
 
 def home_pages(request: HttpRequest | None) -> dict[str, Page]:
@@ -163,23 +207,22 @@ def translation_notice(page: Page | None, request: HttpRequest | None) -> Transl
     """
     if page is None or page.translation_key is None:
         return None
-    if not page.live or page.locale.language_code == settings.LANGUAGE_CODE:
+    if not page.live:
         return None
-    # One query for the usual case (not behind): a live translation is outdated exactly when
-    # its status row is behind (`status.TranslationState.outdated`).
-    changed_at = (
-        TranslationStatus.objects.behind()
-        .filter(
-            translation_key=page.translation_key,
-            locale_id=page.locale_id,
-            source_changed_at__isnull=False,
+    versions = live_translations(page)
+    own = next((version for version in versions.values() if version.pk == page.pk), None)
+    if own is None:  # a private page, shown to a reader it lets in: not among the versions
+        own = (
+            _live_translations([page.translation_key], public_only=False)
+            .get(page.translation_key, {})
+            .get(page.locale.language_code)
         )
-        .values_list("source_changed_at", flat=True)
-        .first()
-    )
+    if own is None or own.locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    changed_at = own.behind_since
     if changed_at is None:
         return None
-    original = live_translations(page).get(settings.LANGUAGE_CODE)
+    original = versions.get(settings.LANGUAGE_CODE)
     url = _url(original, request) if original is not None else None
     if not url:
         return None
@@ -226,13 +269,16 @@ def main_menu(*, page: Page | None, request: HttpRequest | None, language_code: 
     (editors reorder them in the admin). Without a live home in that language, the menu falls
     back to the source-language home (the reader then sees Hungarian links rather than none).
     """
+    root = site_root(request)
+    if page is not None and root is not None:
+        live_translations_of([root, page])  # the switcher's and the menu's, in one query
     homes = home_pages(request)
     home = homes.get(language_code) or homes.get(settings.LANGUAGE_CODE)
     items = []
     if home is not None:
         # child_of, not get_children(): it reads the tree paths, not the parent's cached
         # `numchild`, which a stale page object saved later can reset to 0.
-        for child in Page.objects.child_of(home).live().public().in_menu().order_by("path"):
+        for child in public(Page.objects.child_of(home).live().in_menu()).order_by("path"):
             url = _url(child, request)
             if not url:
                 continue

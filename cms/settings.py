@@ -109,6 +109,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that every log line of the request (and gunicorn's access line) carries its id.
     "cms.request_id.RequestIdMiddleware",
+    # A memo per request for lookups repeated while it is answered (cms/request_memo.py).
+    "cms.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",

@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from agency_services import views as agency_views
-from cms import views
+from cms import routing, views
 from cms.api import api_router
 from cms.health import HealthzView
 from cms.media import serve_public_media
@@ -52,6 +52,8 @@ urlpatterns += i18n_patterns(
     ),
     # Booking form POST and "manage my booking" pages (event_booking/urls.py).
     path("bookings/", include("event_booking.urls")),
+    # Wagtail's page serving, with the page found in one query (cms/routing.py).
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

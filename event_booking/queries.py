@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from cms.listing import Listing, build_listing
 from cms.localization import attach_localized
+from cms.visibility import public
 from event_booking.models.pages import EventKind, EventPage
 
 UPCOMING = "upcoming"
@@ -37,7 +38,7 @@ def upcoming_event_pages(*, now: dt.datetime | None = None) -> QuerySet:
     calendar feed: live, public and not over yet (an event that has started but not ended is
     still upcoming), soonest first."""
     now = now or timezone.now()
-    return EventPage.objects.live().public().filter(end__gte=now).order_by("start", "id")
+    return public(EventPage.objects.live()).filter(end__gte=now).order_by("start", "id")
 
 
 def filter_events(index: Page, *, when: str = UPCOMING, kind: str = "") -> QuerySet:
@@ -47,7 +48,7 @@ def filter_events(index: Page, *, when: str = UPCOMING, kind: str = "") -> Query
     soonest first; past means over, most recent first.
     """
     if when == PAST:
-        events = EventPage.objects.live().public().filter(end__lt=timezone.now()).order_by("-start")
+        events = public(EventPage.objects.live()).filter(end__lt=timezone.now()).order_by("-start")
     else:
         events = upcoming_event_pages()
     events = events.child_of(index).select_related("venue")

@@ -18,6 +18,7 @@ from cms.api_fields import ChoiceLabelField, ImageRenditionField, LocalizedManyF
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock, SocialLinkBlock
 from cms.models import PAGE_TEXT_FIELDS
+from cms.visibility import SharedAncestorsMixin
 
 
 class County(models.TextChoices):
@@ -36,7 +37,7 @@ class QualityLabel(models.TextChoices):
     ESCA_GOLD = "esca-gold", _("ESCA/EUCLES Gold label")
 
 
-class ClusterProfilePage(Page):
+class ClusterProfilePage(SharedAncestorsMixin, Page):
     """One cluster's profile. The page title is the cluster's name.
 
     Texts are translated; facts (numbers, dates, contacts, logo, sectors) are synchronised from

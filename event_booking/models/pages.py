@@ -31,6 +31,7 @@ from cms.api_fields import VENUE_FIELDS, ChoiceLabelField, LocalizedManyField, L
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
 from cms.models import PAGE_TEXT_FIELDS, Venue
+from cms.visibility import SharedAncestorsMixin
 from event_booking.bookable import BookableOption, BookablePage, OfferingSpec
 from event_booking.calendar_entries import CalendarEntry, localized_venue, page_entry
 from event_booking.models.offerings import OfferingKind
@@ -46,7 +47,7 @@ class EventKind(models.TextChoices):
     CLUSTER_SEMINAR_DAY = "cluster-seminar-day", _("Cluster seminar day")
 
 
-class EventPage(BookablePage, Page):
+class EventPage(SharedAncestorsMixin, BookablePage, Page):
     """One event. Times are stored aware and shown in Europe/Budapest (TIME_ZONE).
 
     Bookable (`BookablePage`): it sells one offering, keyed by the page's translation key.

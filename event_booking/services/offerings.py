@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from cms.visibility import public
 from event_booking.bookable import BookablePage, OfferingSpec, bookable_models, is_bookable
 from event_booking.models import Offering
 from event_booking.services.availability import is_open
@@ -155,10 +156,10 @@ def live_bookable_page(page_id: int) -> BookablePage:
         NotBookable: no live public page has this id, or it is not a bookable page type.
     """
     for model in bookable_models():
-        page = model.objects.live().public().select_related("locale").filter(pk=page_id).first()
+        page = public(model.objects.live()).select_related("locale").filter(pk=page_id).first()
         if page is not None:
             return page
-    if Page.objects.live().public().filter(pk=page_id).exists():
+    if public(Page.objects.live()).filter(pk=page_id).exists():
         raise NotBookable()
     raise NotBookable(_("There is no published page with this id."))
 

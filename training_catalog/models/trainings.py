@@ -23,6 +23,7 @@ from cms.api_fields import ChoiceLabelField, LocalizedSnippetField
 from cms.api_streams import StreamJSONField
 from cms.blocks import TrainerBlock
 from cms.models import PAGE_TEXT_FIELDS
+from cms.visibility import SharedAncestorsMixin
 from cms.workflow.snippets import ReviewedSnippetMixin
 from event_booking.bookable import BookableOption, BookablePage, OfferingSpec, local_midnight
 from event_booking.calendar_entries import CalendarEntry, localized_venue, page_entry
@@ -70,7 +71,7 @@ class DeliveryLanguage(models.TextChoices):
     BILINGUAL = "hu-en", _("Hungarian and English")
 
 
-class TrainingPage(BookablePage, Page):
+class TrainingPage(SharedAncestorsMixin, BookablePage, Page):
     """A paid cluster-management training with its scheduled runs.
 
     Bookable (`BookablePage`): each run is an offering, keyed by the run's translation key;

@@ -1,0 +1,57 @@
+"""Per-request memoisation: a value looked up several times while one request is answered
+(the active `Locale`, the page view restrictions, a page's live translations) is read once.
+
+`RequestMemoMiddleware` opens an empty memo for each request and drops it when the response
+is made; `memoised(key, compute)` returns the memo's value, computing it the first time.
+Outside a request (a management command, a job, a test calling a function directly) nothing
+is kept and `compute` runs every time. Nothing outlives its request, so no invalidation is
+needed and nothing one reader sees can reach another; only read-only lookups go in it (never
+a row a view may change before it renders).
+"""
+
+from collections.abc import Callable, Hashable
+from contextvars import ContextVar
+from typing import TypeVar
+
+from django.http import HttpRequest, HttpResponse
+
+T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+
+_memo: ContextVar[dict | None] = ContextVar("request_memo", default=None)
+
+
+def memoised(key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, kept for the rest of the current request under `key`."""
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def memoised_many(keys: list[K], compute: Callable[[list[K]], dict[K, T]]) -> dict[K, T]:
+    """The values of `keys`; those not kept yet are computed together, by
+    `compute(missing keys)`, and kept for the rest of the request."""
+    memo = _memo.get()
+    if memo is None:
+        return compute(keys)
+    missing = [key for key in keys if key not in memo]
+    if missing:
+        memo.update(compute(missing))
+    return {key: memo[key] for key in keys}
+
+
+class RequestMemoMiddleware:
+    """Gives each request its own, empty memo (see the module docstring)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _memo.reset(token)
