@@ -102,11 +102,13 @@ class LocaleFilter(BaseFilterBackend):
         filtered_by_child_of = getattr(queryset, "_filtered_by_child_of", None)
         locales = requested_locales(request)
         if locales is None:
-            # By code, through the locale the listing selects anyway: no query for the Locale.
             code = request.GET["locale"]
-            if code not in content_language_codes():
-                locale_from_parameter(code)  # the 400 naming the parameter
-            queryset = queryset.filter(locale__language_code=code)
+            if "search" in request.GET or code not in content_language_codes():
+                # The search backends filter on indexed fields only (`locale`, not its code);
+                # an unknown code is the 400 naming the parameter.
+                queryset = queryset.filter(locale=locale_from_parameter(code))
+            else:  # through the locale the listing selects anyway: no query for the Locale
+                queryset = queryset.filter(locale__language_code=code)
         else:
             locale, fallback = locales
             base = view.get_base_queryset()
