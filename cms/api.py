@@ -47,6 +47,7 @@ the page cache drops the responses that show it when a booking changes
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
@@ -58,6 +59,8 @@ from wagtail.api.v2 import views as wagtail_views
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageHtmlUrlField
 from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2 import views as wagtail_documents_views
 from wagtail.images.api.v2 import views as wagtail_images_views
 from wagtail.models import Locale, Page, Site
@@ -75,6 +78,7 @@ from cms.api_translations import (
     with_fallback,
 )
 from cms.page_cache.declare import API_DOCUMENTS, API_IMAGES, API_PAGES, declare, declare_page
+from cms.visibility import page_view_restrictions
 from cms.workflow.preview_api import PreviewViewSetMixin
 
 
@@ -147,16 +151,34 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
     def get_base_queryset(self) -> QuerySet:
         """Live, public pages of the site in both locales, not scheduled and not expired.
 
-        Computed once per request: Wagtail's version runs its queries (view restrictions,
-        the root's translations) at each call, and the filters call it again.
+        Wagtail's `get_public_pages_queryset`, computed once per request (the filters call it
+        again), with the view restrictions of the request's memo (`cms.visibility`) and the
+        site's language trees as a subquery (pages below the root page or one of its
+        translations) instead of a query for the root's translations.
         """
         if getattr(self, "_base_queryset", None) is None:
+            request = self.request
+            queryset = Page.objects.all().live()
+            for restriction in page_view_restrictions():
+                if not restriction.accept_request(request):
+                    queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+            try:
+                site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+            except ValueError as error:
+                raise BadRequestError(str(error)) from error
+            if site is None:
+                queryset = queryset.none()
+            else:
+                root = site.root_page
+                roots = Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
+                in_a_tree = Page.objects.alias(
+                    tree=Substr("path", 1, root.depth * Page.steplen)
+                ).filter(tree__in=roots.values("path"))
+                # Through `id` (a search filter field): `?search=` refuses other filters.
+                queryset = queryset.filter(id__in=in_a_tree.values("id"))
             now = timezone.now()
-            # Through `id` (a search filter field): `?search=` refuses filters on go_live_at.
             off_schedule = Page.objects.filter(Q(go_live_at__gt=now) | Q(expire_at__lte=now))
-            self._base_queryset = (
-                super().get_base_queryset().exclude(id__in=off_schedule.values("id"))
-            )
+            self._base_queryset = queryset.exclude(id__in=off_schedule.values("id"))
         return self._base_queryset
 
     def get_queryset(self) -> QuerySet:

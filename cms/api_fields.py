@@ -14,18 +14,21 @@ one (and, for pages, when it is live and public), else the object itself.
 """
 
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils import translation
 from rest_framework.fields import Field
 from wagtail.api.rich_text import APIRichText
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Page
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from cms.localization import shown_rows
 
@@ -33,6 +36,7 @@ Context = dict[str, Any]
 
 _BATCHES = "_batched_field_values"
 _RESTRICTED_COLLECTIONS = "_restricted_collection_ids"
+_IMAGES = "_batched_images"
 
 
 class BatchedField(Field):
@@ -102,30 +106,84 @@ def sort_key(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def restricted_collection_ids(context: Context) -> set[int]:
-    """Collections the requester may not see (private collections), computed once per request."""
+def restricted_collection_ids(context: Context) -> set[int] | models.QuerySet:
+    """Collections the requester may not see (private collections and the collections below
+    them), for `collection__in`, computed once per request.
+
+    For an anonymous reader who has unlocked no password-protected collection (every cached
+    response is one), every restriction but "public" hides its collection: a subquery, so the
+    images or documents are read with it in one query. Others get Wagtail's own answer
+    (`get_restricted_collection_ids`), which asks each restriction about the request.
+    """
     from wagtail.api.v2.utils import get_restricted_collection_ids  # needs the app registry
 
     if _RESTRICTED_COLLECTIONS not in context:
-        context[_RESTRICTED_COLLECTIONS] = get_restricted_collection_ids(context["request"])
+        request = context["request"]
+        user = getattr(request, "user", None)
+        session = getattr(request, "session", None)
+        passed_key = CollectionViewRestriction.passed_view_restrictions_session_key
+        if (user is None or not user.is_authenticated) and not (
+            session is not None and session.get(passed_key)
+        ):
+            hiding = CollectionViewRestriction.objects.exclude(
+                restriction_type=CollectionViewRestriction.NONE
+            ).filter(collection__path=Substr(OuterRef("path"), 1, Length("collection__path")))
+            hidden: set[int] | models.QuerySet = Collection.objects.filter(Exists(hiding)).values(
+                "id"
+            )
+        else:
+            hidden = get_restricted_collection_ids(request)
+        context[_RESTRICTED_COLLECTIONS] = hidden
     return context[_RESTRICTED_COLLECTIONS]
 
 
-def load_images(ids: Iterable[int], filter_spec: str, context: Context) -> dict[int, Any]:
-    """Images by id with their `filter_spec` renditions prefetched (two queries).
+def load_images(
+    ids: Iterable[int], filter_specs: str | Sequence[str], context: Context
+) -> dict[int, Any]:
+    """Images by id with their renditions of `filter_specs` prefetched (two queries).
 
     Images in collections the requester may not see are left out, as the images endpoint does.
     """
     ids = {i for i in ids if i}
     if not ids:
         return {}
+    specs = [filter_specs] if isinstance(filter_specs, str) else list(filter_specs)
     images = (
         get_image_model()
         .objects.filter(pk__in=ids)
         .exclude(collection__in=restricted_collection_ids(context))
-        .prefetch_renditions(filter_spec)
+        .prefetch_renditions(*specs)
     )
     return {image.pk: image for image in images}
+
+
+def response_images(
+    field: Field, pages: Sequence[models.Model], ids: Iterable[int], context: Context
+) -> dict[int, Any]:
+    """The images `ids` of `field`, loaded once for every image field of the response.
+
+    The first image field to ask loads the images of all the fields of its serializer that
+    show images (those with an `image_ids(pages)` method: `{filter spec: ids}`), with all
+    their renditions, in two queries; later fields find theirs loaded. An image the batch
+    does not hold (a field outside the serializer) is loaded then.
+    """
+    loaded = context.get(_IMAGES)
+    if loaded is None:
+        wanted: dict[str, set[int]] = defaultdict(set)
+        serializer = getattr(field, "parent", None)
+        fields = serializer.fields.values() if serializer is not None else [field]
+        for other in [*fields, field]:
+            image_ids = getattr(other, "image_ids", None)
+            if image_ids is not None:
+                for spec, found in image_ids(pages).items():
+                    wanted[spec].update(found)
+        all_ids = set().union(*wanted.values()) if wanted else set()
+        loaded = context[_IMAGES] = load_images(all_ids, list(wanted), context)
+    missing = {i for i in ids if i and i not in loaded}
+    if missing:
+        specs = [spec for spec, _ids in getattr(field, "image_ids", lambda _p: {})(pages).items()]
+        loaded.update(load_images(missing, specs, context))
+    return loaded
 
 
 def rendition_representation(
@@ -231,16 +289,21 @@ class ImageRenditionField(BatchedField):
     """An image foreign key as one rendition: `{id, title, alt, url, full_url, width, height}`.
 
     Alt text is the image's own (its description, else its title). Two queries per response
-    (images, their renditions), plus the generation of renditions that do not exist yet.
+    (images, their renditions), shared with the other image fields (`response_images`), plus
+    the generation of renditions that do not exist yet.
     """
 
     def __init__(self, filter_spec: str, **kwargs: Any) -> None:
         self.filter_spec = filter_spec
         super().__init__(**kwargs)
 
+    def image_ids(self, pages: Sequence[models.Model]) -> dict[str, set[int]]:
+        return {self.filter_spec: {getattr(page, f"{self.source}_id") for page in pages}}
+
     def load(self, pages: Sequence[models.Model], context: Context) -> dict[Any, Any]:
         attname = f"{self.source}_id"
-        images = load_images((getattr(p, attname) for p in pages), self.filter_spec, context)
+        ids = [getattr(page, attname) for page in pages]
+        images = response_images(self, pages, ids, context)
         return {
             page.pk: rendition_representation(image, self.filter_spec)
             if (image := images.get(getattr(page, attname)))

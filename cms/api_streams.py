@@ -36,10 +36,10 @@ from cms.api_fields import (
     BatchedField,
     Context,
     Localizer,
-    load_images,
     page_representation,
     public_pages,
     rendition_representation,
+    response_images,
     restricted_collection_ids,
 )
 
@@ -179,7 +179,8 @@ class StreamJSONField(BatchedField):
     """A StreamField as JSON with its chosen images, documents and pages expanded.
 
     At most five queries per response, whatever the number of pages and blocks: images and
-    their renditions, documents, the keys of chosen pages, and their live translations.
+    their renditions (shared with the other image fields, `response_images`), documents, the
+    keys of chosen pages, and their live translations.
 
     Args:
         image_spec: the rendition filter spec for images inside the stream.
@@ -191,8 +192,8 @@ class StreamJSONField(BatchedField):
         self.image_spec = image_spec
         super().__init__(**kwargs)
 
-    def load(self, pages: Sequence[models.Model], context: Context) -> dict[Any, Any]:
-        streams = {page.pk: getattr(page, self.source) for page in pages}
+    def chosen_ids(self, pages: Sequence[models.Model]) -> dict[str, set[Any]]:
+        """The ids chosen in the streams of `pages`, by kind (image, document, page)."""
         ids: dict[str, set[Any]] = defaultdict(set)
 
         def collect(block: blocks.ChooserBlock, raw: Any) -> None:
@@ -200,10 +201,19 @@ class StreamJSONField(BatchedField):
             if kind and raw is not None:
                 ids[kind].add(raw)
 
-        for stream in streams.values():
+        for page in pages:
+            stream = getattr(page, self.source)
             _walk(stream.stream_block, list(stream.raw_data), collect)
+        return ids
 
-        images = load_images(ids["image"], self.image_spec, context)
+    def image_ids(self, pages: Sequence[models.Model]) -> dict[str, set[Any]]:
+        """For `response_images`: the streams' images load with the other image fields'."""
+        return {self.image_spec: self.chosen_ids(pages)["image"]}
+
+    def load(self, pages: Sequence[models.Model], context: Context) -> dict[Any, Any]:
+        streams = {page.pk: getattr(page, self.source) for page in pages}
+        ids = self.chosen_ids(pages)
+        images = response_images(self, pages, ids["image"], context)
         documents = {}
         if ids["document"]:
             documents = (

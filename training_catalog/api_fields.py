@@ -18,18 +18,19 @@ class TrainingRunsField(BatchedField):
 
     `id` is the run's row in the page's locale and stays the same across translation syncs;
     `translation_key` is shared by the Hungarian and English rows of the same run, and is what
-    bookings refer to (seats are counted once per translation key). Two queries per response.
+    bookings refer to (seats are counted once per translation key). Two queries per response
+    (the runs are shared with the `booking` field: `TrainingPage.runs_of`).
     """
 
     default_value: Any = ()
 
     def load(self, pages: Sequence[models.Model], context: Context) -> dict[Any, Any]:
         # The run model through the page type, which imports this module for its api_fields.
-        run_model = type(pages[0])._meta.get_field("runs").related_model
-        runs = list(
-            run_model.objects.filter(page__in=[page.pk for page in pages]).order_by(
-                "page_id", "sort_order", "start_date", "pk"
-            )
+        page_type = type(pages[0])
+        run_model = page_type._meta.get_field("runs").related_model
+        runs = sorted(
+            page_type.runs_of([page.pk for page in pages]),
+            key=lambda run: (run.page_id, run.sort_order, run.start_date, run.pk),
         )
         locale_of = {page.pk: page.locale_id for page in pages}
         venues = localized_snippets_for(

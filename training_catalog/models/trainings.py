@@ -23,6 +23,7 @@ from cms.api_fields import ChoiceLabelField, LocalizedSnippetField
 from cms.api_streams import StreamJSONField
 from cms.blocks import TrainerBlock
 from cms.models import PAGE_TEXT_FIELDS
+from cms.request_memo import memoised
 from cms.visibility import SharedAncestorsMixin
 from cms.workflow.snippets import ReviewedSnippetMixin
 from event_booking.bookable import BookableOption, BookablePage, OfferingSpec, local_midnight
@@ -224,13 +225,22 @@ class TrainingPage(SharedAncestorsMixin, BookablePage, Page):
         ]
 
     @classmethod
+    def runs_of(cls, page_ids: Sequence[int]) -> list["TrainingRun"]:
+        """The stored runs of the trainings `page_ids` with their venues, in no particular
+        order: read once per request (the API's `runs` and `booking` fields, the booking
+        form), in one query."""
+        ids = tuple(sorted(set(page_ids)))
+        return memoised(
+            ("training_runs", ids),
+            lambda: list(TrainingRun.objects.filter(page_id__in=ids).select_related("venue")),
+        )
+
+    @classmethod
     def bookable_options_for(cls, pages: Sequence[Any]) -> dict[int, list[BookableOption]]:
-        """The runs of each page, by start date (one query)."""
+        """The runs of each page, by start date (one query, shared: `runs_of`)."""
         options: dict[int, list[BookableOption]] = {page.pk: [] for page in pages}
-        runs = (
-            TrainingRun.objects.filter(page_id__in=list(options))
-            .select_related("venue")
-            .order_by("start_date", "sort_order", "pk")
+        runs = sorted(
+            cls.runs_of(list(options)), key=lambda run: (run.start_date, run.sort_order, run.pk)
         )
         for run in runs:
             options[run.page_id].append(
