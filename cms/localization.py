@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.db import models
+from django.db.models import Q
 from django.utils import translation
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 
@@ -37,20 +38,63 @@ def localized_all(objects: Iterable[T], locale: Locale | None = None) -> list[T 
     if not missing:
         return objects
     base = type(missing[0]).get_translation_model()
-    translations = base.objects.filter(
-        translation_key__in={obj.translation_key for obj in missing}, locale=locale
+    kinds = {type(obj) for obj in missing}
+    if issubclass(base, Page) and len(kinds) == 1:
+        # A page's translations are pages of its type: read as that type, in one query.
+        base = kinds.pop()
+    keys = frozenset(obj.translation_key for obj in missing)
+    by_key = memoised(
+        ("localized_all", base, keys, locale.pk), lambda: _translations(base, keys, locale)
     )
-    if issubclass(base, DraftStateMixin):
-        translations = translations.filter(live=True)
-    if issubclass(base, Page):
-        translations = translations.specific()
-    by_key = {obj.translation_key: obj for obj in translations}
     return [
         obj
         if obj.locale_id == locale.pk and is_shown(obj)
         else by_key.get(obj.translation_key, obj if is_shown(obj) else None)
         for obj in objects
     ]
+
+
+def _translations(base: type, keys: frozenset, locale: Locale) -> dict[Any, Any]:
+    """Translation key -> the row (live, for a model with drafts) of `base` in `locale`."""
+    translations = base._default_manager.filter(translation_key__in=keys, locale=locale)
+    if issubclass(base, DraftStateMixin):
+        translations = translations.filter(live=True)
+    if base is Page:
+        translations = translations.specific()
+    return {obj.translation_key: obj for obj in translations}
+
+
+def related_in_locale(obj: models.Model, field: str, locale: Locale | None = None) -> Any:
+    """`obj.<field>` (a translatable foreign key) in `locale` (default: the active one), as
+    `localized_all` shows it, in one query: the row and its translation are read together.
+
+    None when there is no related row or readers may not see it.
+    """
+    related_id = getattr(obj, f"{field}_id")
+    if related_id is None:
+        return None
+    locale = locale or active_locale()
+    model = obj._meta.get_field(field).related_model
+    key = model._default_manager.filter(pk=related_id).values("translation_key")
+    rows = list(
+        model._default_manager.filter(Q(pk=related_id) | Q(translation_key__in=key, locale=locale))
+    )
+    original = next((row for row in rows if row.pk == related_id), None)
+    if original is None:
+        return None
+    translation_row = next(
+        (
+            row
+            for row in rows
+            if row.locale_id == locale.pk
+            and row.translation_key == original.translation_key
+            and (not isinstance(row, DraftStateMixin) or row.live)
+        ),
+        None,
+    )
+    if translation_row is not None:
+        return translation_row
+    return original if is_shown(original) else None
 
 
 def active_locale() -> Locale:

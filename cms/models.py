@@ -167,10 +167,14 @@ class HomePage(SharedAncestorsMixin, Page):
         """
         children = [
             child
-            # child_of, not get_children(): see cms.navigation.main_menu.
-            for child in public(Page.objects.child_of(self).live()).specific()
+            # child_of, not get_children(): see cms.navigation.main_menu. Deferred: an index
+            # page's section needs its class and tree position only, not its own fields.
+            for child in public(Page.objects.child_of(self).live()).specific(defer=True)
             if isinstance(child, ListingPage) and child.home_section is not None
         ]
+        for child in children:
+            if child.locale_id == self.locale_id:  # the teasers show snippets in it
+                child.locale = self.locale
         children.sort(key=lambda child: child.home_section.position)
         return [
             SectionTeasers(

@@ -33,8 +33,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
-from cms.request_memo import memoised_many
-from cms.visibility import public
+from cms.request_memo import memoised, memoised_many
+from cms.visibility import is_public, public
 from cms.workflow.translation_status import TranslationStatus
 
 
@@ -261,6 +261,20 @@ def search_url(language_code: str) -> str | None:
             return None
 
 
+def menu_pages(home: Page) -> list[Page]:
+    """The live, public children of `home` marked "show in menus", in tree order.
+
+    Once per request; `cms.routing` reads them with the page being shown (no query here).
+    """
+    children = memoised(
+        ("menu_pages", home.pk),
+        # child_of, not get_children(): it reads the tree paths, not the parent's cached
+        # `numchild`, which a stale page object saved later can reset to 0.
+        lambda: list(Page.objects.child_of(home).live().in_menu().order_by("path")),
+    )
+    return [child for child in children if is_public(child)]
+
+
 def main_menu(*, page: Page | None, request: HttpRequest | None, language_code: str) -> Menu:
     """The header's menu: the home page and its menu pages in the reader's language, then search.
 
@@ -276,9 +290,7 @@ def main_menu(*, page: Page | None, request: HttpRequest | None, language_code: 
     home = homes.get(language_code) or homes.get(settings.LANGUAGE_CODE)
     items = []
     if home is not None:
-        # child_of, not get_children(): it reads the tree paths, not the parent's cached
-        # `numchild`, which a stale page object saved later can reset to 0.
-        for child in public(Page.objects.child_of(home).live().in_menu()).order_by("path"):
+        for child in menu_pages(home):
             url = _url(child, request)
             if not url:
                 continue

@@ -1,12 +1,14 @@
 """Per-request memoisation: a value looked up several times while one request is answered
 (the active `Locale`, the page view restrictions, a page's live translations) is read once.
 
-`RequestMemoMiddleware` opens an empty memo for each request and drops it when the response
-is made; `memoised(key, compute)` returns the memo's value, computing it the first time.
-Outside a request (a management command, a job, a test calling a function directly) nothing
-is kept and `compute` runs every time. Nothing outlives its request, so no invalidation is
-needed and nothing one reader sees can reach another; only read-only lookups go in it (never
-a row a view may change before it renders).
+`RequestMemoMiddleware` opens an empty memo for each GET or HEAD request and drops it when
+the response is made; `memoised(key, compute)` returns the memo's value, computing it the
+first time. A request that may change data (a POST: a booking, an editor publishing a page
+with its runs or its privacy) gets no memo, so it never reads back a value from before its
+own change; nor does anything outside a request (a management command, a job, a test calling
+a function directly): `compute` then runs every time. Nothing outlives its request, so no
+invalidation is needed and nothing one reader sees can reach another; only read-only lookups
+go in it.
 """
 
 from collections.abc import Callable, Hashable
@@ -43,13 +45,18 @@ def memoised_many(keys: list[K], compute: Callable[[list[K]], dict[K, T]]) -> di
     return {key: memo[key] for key in keys}
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+
+
 class RequestMemoMiddleware:
-    """Gives each request its own, empty memo (see the module docstring)."""
+    """Gives each GET or HEAD request its own, empty memo (see the module docstring)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in SAFE_METHODS:
+            return self.get_response(request)
         token = _memo.set({})
         try:
             return self.get_response(request)

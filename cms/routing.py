@@ -5,9 +5,11 @@ translation, its specific row, then for each path component the child with that 
 specific row (eight queries for an event). When no page type changes Wagtail's routing
 (no `route` override, such as `RoutablePageMixin`), the page is simply the one whose
 `url_path` is the localized root's `url_path` plus the path: `route_for_request` below finds
-it, with the localized root, in one query (by slug and depth, both indexed), then loads its
-specific row. `serve` hands the result to Wagtail's own `serve` view (hooks, view restrictions,
-`serve()` of the page), which reads it from the request as it reads its own routing result.
+it, with the localized root and the page's ancestors (for the view restriction check and the
+breadcrumbs) and the menu pages, in one query (by slug and depth, both indexed), then loads
+its specific row.
+`serve` hands the result to Wagtail's own `serve` view (hooks, view restrictions, `serve()`
+of the page), which reads it from the request as it reads its own routing result.
 
 The rules are Wagtail's: the root's translation in the active language when it is live, else
 the root; the page must be live (pages above it need not be); no page, or no site: a 404.
@@ -17,6 +19,7 @@ With a page type that overrides `route`, everything goes through Wagtail's routi
 from functools import cache
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from wagtail import views as wagtail_views
@@ -41,12 +44,17 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     root = site.root_page
     components = [component for component in path.split("/") if component]
     language = content_language()
-    roots = Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
-    candidates = roots
-    if components:
-        depth = root.depth + len(components)
-        candidates = roots | Page.objects.filter(slug=components[-1], depth=depth)
-    rows = list(candidates.select_related("locale"))
+    # The root's translations, the pages above them, and for each path component the pages
+    # with its slug at its depth: the page and all its ancestors are among them.
+    step = Page.steplen
+    wanted = Q(translation_key=root.translation_key, depth=root.depth) | Q(
+        path__in=[root.path[:end] for end in range(step, len(root.path), step)]
+    )
+    for level, component in enumerate(components, start=1):
+        wanted |= Q(slug=component, depth=root.depth + level)
+    # And the menu pages below the root and its translations (`cms.navigation.menu_pages`).
+    wanted |= Q(depth=root.depth + 1, show_in_menus=True, live=True)
+    rows = list(Page.objects.filter(wanted).select_related("locale"))
     localized = next(
         (
             row
@@ -58,15 +66,34 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
         ),
         root,
     )
+    for home in rows:
+        if home.translation_key == root.translation_key and home.depth == root.depth:
+            below = [
+                row
+                for row in rows
+                if row.depth == home.depth + 1
+                and row.path.startswith(home.path)
+                and row.show_in_menus
+                and row.live
+            ]
+            memoised(("menu_pages", home.pk), lambda below=below: sorted(below, key=path_of))
     if localized.locale.language_code == language:  # the active locale, read with the root
         memoised(("active_locale", translation.get_language()), lambda: localized.locale)
     url_path = localized.url_path + "".join(f"{component}/" for component in components)
     page = next((row for row in rows if row.url_path == url_path), None)
     if page is None or not page.live:
         return None
+    by_path = {row.path: row for row in rows}
+    ancestors = [by_path.get(page.path[:end]) for end in range(step, len(page.path), step)]
+    if all(ancestors):  # the view restriction check and the breadcrumbs use them
+        memoised(("ancestors", page.pk), lambda: ancestors)
     specific = page.specific
     specific.locale = page.locale  # read with the row: templates and the booking form use it
     return RouteResult(specific)
+
+
+def path_of(page: Page) -> str:
+    return page.path
 
 
 def content_language() -> str:

@@ -31,6 +31,12 @@ def public(queryset: PageQuerySet) -> PageQuerySet:
     return queryset.exclude(private)
 
 
+def is_public(page: Page) -> bool:
+    """Whether `page` is outside every view-restricted section, as `public()` decides, without
+    a query of its own (the request's restrictions)."""
+    return not any(page.path.startswith(r.page.path) for r in page_view_restrictions())
+
+
 class SharedAncestorsMixin:
     """For page models: the page's ancestors are read once per request, and its view
     restrictions come from the request's restrictions (`page_view_restrictions`).

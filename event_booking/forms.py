@@ -158,7 +158,7 @@ def booking_setup(page: Page) -> BookingSetup:
     now = timezone.now()
     if not page.offers_choice:
         try:
-            offering = resolve_offering(page_id=page.pk).offering
+            offering = resolve_offering(page_id=page.pk, shown=page).offering
         except RegistrationClosed:
             return BookingSetup(page=page, state=CLOSED, language=language)
         except BookingError:

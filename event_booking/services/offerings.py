@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from cms.visibility import public
+from cms.visibility import is_public, public
 from event_booking.bookable import BookablePage, OfferingSpec, bookable_models, is_bookable
 from event_booking.models import Offering
 from event_booking.services.availability import is_open
@@ -149,12 +149,23 @@ def _offering_for_key(translation_key: object) -> Offering:
     return offering
 
 
-def live_bookable_page(page_id: int) -> BookablePage:
+def live_bookable_page(page_id: int, *, shown: BookablePage | None = None) -> BookablePage:
     """The live, public bookable page `page_id`, specific, with its locale.
+
+    `shown`: the page itself, as the page being shown holds it (its booking form): taken
+    when it is that page, live, public and bookable, without reading it again.
 
     Raises:
         NotBookable: no live public page has this id, or it is not a bookable page type.
     """
+    if (
+        shown is not None
+        and shown.pk == page_id
+        and shown.live
+        and isinstance(shown, tuple(bookable_models()))
+        and is_public(shown)
+    ):
+        return shown
     for model in bookable_models():
         page = public(model.objects.live()).select_related("locale").filter(pk=page_id).first()
         if page is not None:
@@ -164,12 +175,15 @@ def live_bookable_page(page_id: int) -> BookablePage:
     raise NotBookable(_("There is no published page with this id."))
 
 
-def resolve_offering(*, page_id: int, run_id: int | None = None) -> ResolvedOffering:
+def resolve_offering(
+    *, page_id: int, run_id: int | None = None, shown: BookablePage | None = None
+) -> ResolvedOffering:
     """Find what a booking request for `page_id` (and `run_id`) books. Read-only.
 
     `page_id` is the id of a live, public bookable page in either language. `run_id` is the
     id of one of the page's options (a training run: either language's row); it may be left
-    out when exactly one option is open for registration.
+    out when exactly one option is open for registration. `shown`: the page as the caller
+    shows it (`live_bookable_page`).
 
     Raises:
         NotBookable (field "page"): no such live public page, not bookable, no options, or
@@ -178,7 +192,7 @@ def resolve_offering(*, page_id: int, run_id: int | None = None) -> ResolvedOffe
             training's, or no run given while several are open.
         RegistrationClosed: the offering is deactivated, or no run of the training is open.
     """
-    page = live_bookable_page(page_id)
+    page = live_bookable_page(page_id, shown=shown)
     if not page.offers_choice:
         if run_id is not None:
             raise InvalidBooking(_("An event has no runs; leave this empty."), field="run")

@@ -129,28 +129,29 @@ URLS = {
 
 # Queries of each GET, in Hungarian and English. The booking form is part of the event and
 # training pages. An API detail (`/api/v2/pages/<id>/`) has every field of the type.
-# A page: the site, the page found by its URL (cms/routing.py) and its specific row, its
-# ancestors (view restrictions and breadcrumbs), the view restrictions (once per request,
-# cms/visibility.py), the home pages' and the page's live translations with their outdated
-# state (one query: menu, switcher, hreflang, notice), the menu, the site root paths (a cache
-# read); then what the type shows (home: sections and teasers; clusters: logo and rendition,
-# sectors; trainings: runs, venues, materials, booking form; events: participating clusters,
-# venue, booking form). English pages show snippets translated: a query or two more.
+# A page: the site; the page found by its URL with its ancestors (view restrictions,
+# breadcrumbs) and the menu pages (cms/routing.py); its specific row; the view restrictions
+# (once per request, cms/visibility.py); the home pages' and the page's live translations
+# with their outdated state (menu, switcher, hreflang, notice); the site root paths (a cache
+# read). Then what the type shows (home: index pages and each section's teasers; clusters:
+# logo and rendition, sectors; trainings: topic, runs, materials, booking form; events:
+# participating clusters, venue, booking form). English pages show snippets translated: a
+# query more each (the home page's event and training teasers: two).
 BUDGETS = {
-    "home": (19, 21),
-    "cluster index": (13, 14),
-    "cluster": (11, 12),
-    "training index": (11, 12),
-    "training": (14, 17),
-    "event index": (10, 11),
-    "event": (15, 18),
-    "api home": (10, 10),
-    "api cluster index": (11, 11),
-    "api cluster": (16, 16),
-    "api training index": (11, 11),
-    "api training": (18, 18),
-    "api event index": (11, 11),
-    "api event": (15, 15),
+    "home": (12, 14),
+    "cluster index": (11, 12),
+    "cluster": (9, 10),
+    "training index": (9, 10),
+    "training": (11, 12),
+    "event index": (8, 9),
+    "event": (11, 12),
+    "api home": (9, 9),
+    "api cluster index": (10, 10),
+    "api cluster": (14, 14),
+    "api training index": (10, 10),
+    "api training": (15, 15),
+    "api event index": (10, 10),
+    "api event": (14, 14),
 }
 # The booking form's POST of a seat that fits, answered with the redirect to the manage page.
 BOOKING_POST = 22
