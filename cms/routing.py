@@ -17,6 +17,7 @@ With a page type that overrides `route`, everything goes through Wagtail's routi
 """
 
 from functools import cache
+from operator import attrgetter
 
 from django.conf import settings
 from django.db.models import Q
@@ -76,7 +77,8 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
                 and row.show_in_menus
                 and row.live
             ]
-            memoised(("menu_pages", home.pk), lambda below=below: sorted(below, key=path_of))
+            menu = sorted(below, key=attrgetter("path"))
+            memoised(("menu_pages", home.pk), lambda menu=menu: menu)
     if localized.locale.language_code == language:  # the active locale, read with the root
         memoised(("active_locale", translation.get_language()), lambda: localized.locale)
     url_path = localized.url_path + "".join(f"{component}/" for component in components)
@@ -90,10 +92,6 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     specific = page.specific
     specific.locale = page.locale  # read with the row: templates and the booking form use it
     return RouteResult(specific)
-
-
-def path_of(page: Page) -> str:
-    return page.path
 
 
 def content_language() -> str:

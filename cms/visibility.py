@@ -3,7 +3,9 @@
 `public(queryset)` is Wagtail's `queryset.public()` (no page behind a view restriction, nor
 below one) with the restrictions read once per request (`cms.request_memo`): Wagtail's reads
 them at every call, and a page with a menu, a language switcher, teasers and a booking form
-asks four or five times.
+asks four or five times. `is_public(page)` answers the same question for a page in hand
+without a query; `SharedAncestorsMixin` lets Wagtail's view restriction check and the
+breadcrumbs share one read of a page's ancestors.
 """
 
 from django.db.models import QuerySet
