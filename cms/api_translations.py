@@ -142,7 +142,7 @@ class TranslationsField(BatchedField):
         )
         behind = {
             (row.translation_key, row.locale_id)
-            for row in TranslationStatus.objects.behind()
+            for row in TranslationStatus.objects.behind_in_public()
             .filter(translation_key__in=keys, locale__in=locales)
             .only("translation_key", "locale_id")
         }

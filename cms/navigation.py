@@ -168,7 +168,7 @@ def translation_notice(page: Page | None, request: HttpRequest | None) -> Transl
     # One query for the usual case (not behind): a live translation is outdated exactly when
     # its status row is behind (`status.TranslationState.outdated`).
     changed_at = (
-        TranslationStatus.objects.behind()
+        TranslationStatus.objects.behind_in_public()
         .filter(
             translation_key=page.translation_key,
             locale_id=page.locale_id,
