@@ -2,10 +2,12 @@
 
 `LocaleApprovalTask` offers the actions (`approve_actions`) and records the choice on the
 workflow state (`choose`); the finish action asks `wants_hold` and, if so, holds the revision
-(`together`). Plain "Approve" follows the page type's or section's default (`default_for`,
-``CMS_WORKFLOW["PUBLISH_WITH_TRANSLATION"]``); the other choice is offered beside it. Every
-route that approves through the task (the page editor, the dashboard's review panel) gets the
-same actions. Imports no model of the plugin (the task's module imports this one).
+(`together`). The page type's or section's default (`default_for`,
+``CMS_WORKFLOW["PUBLISH_WITH_TRANSLATION"]``) puts "Approve, publish with its translation"
+first, and decides an approval made without a choice; "Approve" (Wagtail's "Approve and
+Publish") is always offered. Every route that approves through the task (the page editor, the
+dashboard's review panel) gets the same actions. Imports no model of the plugin (the task's
+module imports this one).
 """
 
 from typing import Any
@@ -17,7 +19,6 @@ from cms.workflow import conf
 
 #: The task's extra approval actions (`models.LocaleApprovalTask.get_actions`).
 APPROVE_WITH_TRANSLATION = "approve_with_translation"
-APPROVE_ALONE = "approve_alone"
 #: The attribute `LocaleApprovalTask.on_action` sets on the workflow state to carry the
 #: moderator's choice to the finish action (Wagtail passes the same object along).
 CHOICE_ATTRIBUTE = "_cms_publish_with_translation"
@@ -49,36 +50,48 @@ def default_for(obj: Any) -> bool:
 
 
 def approve_actions(obj: Any) -> list[tuple[str, Any, bool]]:
-    """The approval actions the task offers on `obj` (after "Request changes")."""
-    if not can_hold(obj):
-        return [
-            ("approve", _("Approve"), False),
-            ("approve", _("Approve with comment"), True),
-        ]
-    if default_for(obj):
-        return [
-            ("approve", _("Approve, publish with its translation"), False),
-            ("approve", _("Approve with comment, publish with its translation"), True),
-            (APPROVE_ALONE, _("Approve and publish now, without the translation"), True),
-        ]
-    return [
+    """The approval actions the task offers on `obj` (after "Request changes").
+
+    "approve" publishes at once (Wagtail's page menu labels it "... and Publish");
+    `APPROVE_WITH_TRANSLATION` holds the revision for its translation. Where the page type or
+    section defaults to waiting (`default_for`), that choice comes first, with a comment
+    variant; elsewhere it comes last.
+    """
+    approve_now = [
         ("approve", _("Approve"), False),
         ("approve", _("Approve with comment"), True),
+    ]
+    if not can_hold(obj):
+        return approve_now
+    if default_for(obj):
+        return [
+            (APPROVE_WITH_TRANSLATION, _("Approve, publish with its translation"), False),
+            (
+                APPROVE_WITH_TRANSLATION,
+                _("Approve with comment, publish with its translation"),
+                True,
+            ),
+            approve_now[1],
+        ]
+    return [
+        *approve_now,
         (APPROVE_WITH_TRANSLATION, _("Approve, publish with its translation"), True),
     ]
 
 
 def choose(workflow_state: Any, action_name: str) -> str:
-    """Record the moderator's choice of action on `workflow_state`; return Wagtail's action."""
-    if action_name in (APPROVE_WITH_TRANSLATION, APPROVE_ALONE):
+    """Record the approver's choice on `workflow_state` ("approve": publish now,
+    `APPROVE_WITH_TRANSLATION`: wait for the translation); return Wagtail's action name."""
+    if action_name in ("approve", APPROVE_WITH_TRANSLATION):
         setattr(workflow_state, CHOICE_ATTRIBUTE, action_name == APPROVE_WITH_TRANSLATION)
         return "approve"
     return action_name
 
 
 def wants_hold(workflow_state: Any, obj: Any) -> bool:
-    """Whether the approval that finishes `workflow_state` holds `obj` (`choose`, else the
-    default)."""
+    """Whether the approval that finishes `workflow_state` holds `obj`: the approver's choice
+    (`choose`); an approval made without one (code calling `TaskState.approve`) follows the
+    default."""
     if not can_hold(obj):
         return False
     chosen = getattr(workflow_state, CHOICE_ATTRIBUTE, None)

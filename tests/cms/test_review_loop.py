@@ -13,6 +13,7 @@ from django.test import Client
 from django_q.conf import Conf
 from wagtail.models import Page, TaskState
 
+from cms.workflow import approval_choice
 from tests.api.helpers import get_json
 from tests.cms.review_helpers import (
     OLD_EN,
@@ -131,8 +132,9 @@ def test_cluster_profiles_default_to_going_live_with_their_translation(
     world, django_capture_on_commit_callbacks, settings, monkeypatch
 ):
     """The project's default (`PUBLISH_WITH_TRANSLATION`: cluster profiles): the moderator's
-    plain "Approve" holds the Hungarian update; the translation loop brings it to the
-    translator at once; the reviewer's approval puts both languages live at the same moment."""
+    first choice, "Approve, publish with its translation", holds the Hungarian update; the
+    translation loop brings it to the translator at once; the reviewer's approval puts both
+    languages live at the same moment."""
     settings.CMS_WORKFLOW = {
         **settings.CMS_WORKFLOW,
         "PUBLISH_WITH_TRANSLATION": settings.PROJECT_PUBLISH_WITH_TRANSLATION,
@@ -144,8 +146,11 @@ def test_cluster_profiles_default_to_going_live_with_their_translation(
     )
     with django_capture_on_commit_callbacks(execute=True):
         submit_through_editor(manager, cluster, summary=NEW_HU)
+    task = cluster.get_workflow().tasks.first().specific
+    first_choice = task.get_actions(cluster, world.users["moderator"])[1][0]
+    assert first_choice == approval_choice.APPROVE_WITH_TRANSLATION
     with django_capture_on_commit_callbacks(execute=True):
-        assert review(moderator, cluster, "approve").status_code == 302
+        assert review(moderator, cluster, first_choice).status_code == 302
     assert not waiting(cluster)
     assert_live(cluster, OLD_HU, [NEW_HU])  # held: approved, not live
     assert_live(en_cluster, OLD_EN, [NEW_EN])

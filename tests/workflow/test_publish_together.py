@@ -324,18 +324,23 @@ def test_a_page_type_or_section_defaults_to_publishing_with_the_translation(
 ):
     settings.CMS_WORKFLOW = {**settings.CMS_WORKFLOW, "PUBLISH_WITH_TRANSLATION": default}
     task = Page.objects.get(pk=hu_page.pk).get_workflow().tasks.first().specific
-    actions = task.get_actions(hu_page, mailable["moderator"])
-    assert [name for name, _label, _modal in actions][-1] == approval_choice.APPROVE_ALONE
-    with translation.override("en"):
-        assert str(actions[1][1]) == "Approve, publish with its translation"
+    names = [name for name, _label, _modal in task.get_actions(hu_page, mailable["moderator"])]
+    with_translation = approval_choice.APPROVE_WITH_TRANSLATION
+    assert names == ["reject", with_translation, with_translation, "approve"]  # offered first
 
     submit(hu_page, mailable["editor"], body=NEW_BODY)
-    approve(as_user("moderator"), hu_page, "approve")  # plain "Approve" holds
+    menu = as_user("moderator").get(edit_url(hu_page)).content.decode()
+    label = said("hu", "Approve, publish with its translation")
+    assert label in menu
+    assert menu.index(label) < menu.index(said("hu", "Approve with comment"))
+    # An approval without a choice (code calling Wagtail's API) follows the default.
+    state = Page.objects.get(pk=hu_page.pk).current_workflow_task_state.specific
+    state.approve(user=mailable["moderator"])
     assert live(hu_page).body == hu_page.body
     assert held_for(hu_page).status == HoldStatus.WAITING
 
     submit(hu_page, mailable["editor"], body="<p>Sürgős</p>")
-    approve(as_user("moderator"), hu_page, approval_choice.APPROVE_ALONE)
+    approve(as_user("moderator"), hu_page, "approve")  # "Approve and Publish": at once
     assert live(hu_page).body == "<p>Sürgős</p>"
     assert held_for(hu_page).status == HoldStatus.SUPERSEDED
 
