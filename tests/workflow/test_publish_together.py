@@ -230,6 +230,9 @@ def test_the_editor_shows_the_held_state_and_the_report_says_the_publication_wai
     )
     report = as_user("translator").get(reverse("cms_workflow_report:index")).content.decode()
     assert "data-publication-waits" in report
+    dashboard = as_user("translator").get(reverse("wagtailadmin_home")).content.decode()
+    panel = dashboard[dashboard.index('id="cms-workflow-to-translate-section"') :]
+    assert "data-publication-waits" in panel
 
 
 def test_only_a_publisher_releases_the_hungarian_alone_and_it_is_audited(
