@@ -80,6 +80,7 @@ from wagtail_localize.segments import (
 from wagtail_localize.segments.extract import extract_segments
 
 from cluster_pages.managers import CLUSTER_GROUP_PREFIX, CLUSTER_PAGE_KINDS
+from cluster_pages.models import ClusterProfilePage
 from cms.demo.bilingual import translation_strings
 from cms.grants import PAGE_PERMISSION, permission
 from cms.page_cache.invalidation import invalidate
@@ -299,7 +300,7 @@ def _insert_offerings(sources: Iterable[Page]) -> None:
 def _insert_cluster_groups(sources: Iterable[Page]) -> None:
     """A group per Hungarian cluster page with its page permission, as
     `cluster_pages.roles.create_cluster_manager_group` makes at creation."""
-    clusters = [page for page in sources if type(page).__name__ == "ClusterProfilePage"]
+    clusters = [page for page in sources if isinstance(page, ClusterProfilePage)]
     if not clusters:
         return
     groups = [Group(name=f"{CLUSTER_GROUP_PREFIX}{page.title}"[:150]) for page in clusters]
