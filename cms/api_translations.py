@@ -130,7 +130,7 @@ class TranslationsField(BatchedField):
     def load(self, pages: Sequence[Page], context: Context) -> Mapping[int, list[dict]]:
         view, request = context["view"], context["request"]
         keys = {page.translation_key for page in pages}
-        behind = TranslationStatus.objects.behind().filter(
+        behind = TranslationStatus.objects.behind_in_public().filter(
             translation_key=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
         )
         public = {

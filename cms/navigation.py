@@ -95,7 +95,7 @@ def live_translations(page: Page) -> dict[str, Page]:
     Read once per request (the switcher, hreflang and the notice all ask; see
     `live_translations_of`). Each version carries `behind_since`: when its source changed
     since it was translated, if its translation status is behind
-    (`TranslationStatus.objects.behind()`), else None.
+    (`TranslationStatus.objects.behind_in_public()`), else None.
     """
     if page.translation_key is None:
         return {}
@@ -118,7 +118,7 @@ def _live_translations(
     translation_keys: list[object], *, public_only: bool = True
 ) -> dict[object, dict[str, Page]]:
     behind_since = (
-        TranslationStatus.objects.behind()
+        TranslationStatus.objects.behind_in_public()
         .filter(
             translation_key=OuterRef("translation_key"),
             locale_id=OuterRef("locale_id"),

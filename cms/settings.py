@@ -298,6 +298,15 @@ CMS_WORKFLOW = {
         "en": os.environ.get("PREVIEW_URL_EN", ""),
     },
     "PREVIEW_MAX_AGE": int(os.environ.get("PREVIEW_MAX_AGE", "3600")),
+    # Where plain "Approve" on a Hungarian revision holds it until its English translation is
+    # approved, then publishes both at once (cms/workflow/together.py): page types or snippet
+    # models (app_label.model) and sections (Hungarian URL paths below the home page), comma
+    # separated. Cluster profiles by default: the page a cluster shows abroad must not say
+    # something else in English. Elsewhere the moderator chooses per approval.
+    "PUBLISH_WITH_TRANSLATION": {
+        "types": env_list("PUBLISH_WITH_TRANSLATION_TYPES", "cluster_pages.clusterprofilepage"),
+        "sections": env_list("PUBLISH_WITH_TRANSLATION_SECTIONS", ""),
+    },
 }
 # wagtail-localize's background jobs (subtree translation) on django-q2, enqueued on commit.
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "cms.workflow.localize_jobs.DjangoQ2Backend"}

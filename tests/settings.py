@@ -13,3 +13,10 @@ from cms.settings import *  # noqa: F403
 from cms.settings import INSTALLED_APPS
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.workflow_testapp"]
+
+# Plain "Approve" publishes at once in the tests, whatever the project's default
+# (`CMS_WORKFLOW["PUBLISH_WITH_TRANSLATION"]`, cluster profiles): most tests approve to publish.
+# tests/workflow/test_publish_together.py turns defaults on, and tests/cms/test_review_loop.py
+# checks the project's own default (`PROJECT_PUBLISH_WITH_TRANSLATION`).
+PROJECT_PUBLISH_WITH_TRANSLATION = CMS_WORKFLOW["PUBLISH_WITH_TRANSLATION"]  # noqa: F405
+CMS_WORKFLOW = {**CMS_WORKFLOW, "PUBLISH_WITH_TRANSLATION": {}}  # noqa: F405

@@ -54,6 +54,12 @@ Contract:
 - **Scheduled publication** (`scheduled`, job `jobs.publish_scheduled` about every 30 s):
   approved go-live and expiry dates honoured on time, each revision once (row lock with
   ``skip_locked``) and on its own; failures kept, retried, audited and reported.
+- **Publish together** (`approval_choice`, `together`, `holds`, `hold_views`): a source revision
+  approved "with its translation" (or by plain "Approve" where ``PUBLISH_WITH_TRANSLATION``
+  defaults to it) is held, approved but not live; the translation loop runs for it at once;
+  the approval of its complete translation publishes both in one transaction, or neither (the
+  failure is recorded, reported and retried); a go-live time holds the pair until then; a
+  publisher may release the source alone. Every step is audit-logged.
 - **Preview links** (`previews`, `preview_api`): a signed, expiring token for one revision,
   served by an API endpoint the site mounts, never cached, redacted from logs by the site.
 

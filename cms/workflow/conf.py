@@ -40,3 +40,14 @@ def preview_urls() -> dict[str, str]:
 def preview_max_age() -> int:
     """Seconds a preview token stays valid (default one hour)."""
     return int(_options().get("PREVIEW_MAX_AGE", 3600))
+
+
+def publish_with_translation() -> tuple[set[str], list[str]]:
+    """Where plain "Approve" holds a source revision for its translation (`together`):
+    ``CMS_WORKFLOW["PUBLISH_WITH_TRANSLATION"] = {"types": [...], "sections": [...]}``, model
+    labels (``"cluster_pages.clusterprofilepage"``, lower case) and source-language URL paths
+    below the home page (``"/klaszterek/"``: that page and every page below it)."""
+    options = _options().get("PUBLISH_WITH_TRANSLATION", {})
+    types = {label.lower() for label in options.get("types", []) if label}
+    sections = ["/" + path.strip("/") + "/" for path in options.get("sections", []) if path]
+    return types, sections

@@ -9,13 +9,25 @@ task lets approve (`LocaleApprovalTask`: the group of the object's language) can
 workflow, so the publication runs without a second, coarser check. Pages are published the
 same way (their approvers may publish them anyway, `reviewers`).
 
-Wagtail imports this module while it defines its own models: it imports no model.
+Publish together (`together`): an approval "with its translation" holds the revision instead
+of publishing it, and the approval of a translation that a held revision waits for publishes
+both (or, before the held revision's go-live time, leaves that to the scheduled job).
+
+Wagtail imports this module while it defines its own models (`WorkflowState.on_finish` is
+resolved at class definition): it imports no model at module level.
 """
 
 from typing import Any
 
 
 def publish_approved(workflow_state: Any, user: Any = None) -> None:
-    """Publish the latest revision of the approved object, as `user` (for the history)."""
-    revision = workflow_state.content_object.get_latest_revision()
-    revision.publish(user=user, skip_permission_checks=True)
+    """Publish the latest revision of the approved object, as `user` (for the history), hold
+    it for its translation, or publish it with the source it completes (module docstring)."""
+    from cms.workflow import approval_choice, together  # loaded once a workflow can finish
+
+    obj = workflow_state.content_object
+    revision = obj.get_latest_revision()
+    if approval_choice.wants_hold(workflow_state, obj):
+        together.hold(obj=obj, revision=revision, user=user)
+    elif not together.translation_approved(obj=obj, revision=revision, user=user):
+        revision.publish(user=user, skip_permission_checks=True)

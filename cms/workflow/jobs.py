@@ -48,7 +48,8 @@ def send_notice_email(notice_id: int) -> bool:
 
 
 def publish_scheduled() -> dict[str, int]:
-    """Publish the due approved revisions and unpublish expired objects (`scheduled.run`).
+    """Publish the due approved revisions and held pairs, and unpublish expired objects
+    (`scheduled.run`).
 
     Idempotent and safe in several workers at once: each revision is locked (skipping those
     another run holds) and re-checked, and once published it is no longer due. Returns counts.
@@ -58,6 +59,8 @@ def publish_scheduled() -> dict[str, int]:
         "published": len(result.published),
         "failed": len(result.failed),
         "expired": len(result.expired),
+        "pairs_published": len(result.pairs_published),
+        "pairs_failed": len(result.pairs_failed),
     }
 
 
@@ -74,13 +77,19 @@ def sweep_notice_emails() -> int:
     return len(ids)
 
 
-def sync_translations(content_type_id: int, object_id: int) -> int:
-    """The translation loop for one published source object (`loop.sync_source`).
+def sync_translations(content_type_id: int, object_id: int, revision_id: int | None = None) -> int:
+    """The translation loop for one published source object (`loop.sync_source`), or for its
+    held revision `revision_id` (`together`).
 
     Idempotent: a second run (or a run for an older publication) finds every language synced
-    with the object's live revision and does nothing. Returns how many languages it synced.
+    with the object's live (or held) revision and does nothing. Returns how many languages it
+    synced.
     """
-    return len(loop.sync_source(content_type_id=content_type_id, object_id=object_id))
+    return len(
+        loop.sync_source(
+            content_type_id=content_type_id, object_id=object_id, revision_id=revision_id
+        )
+    )
 
 
 def run_localize_job(path: str, args: list, kwargs: dict) -> None:

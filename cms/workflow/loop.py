@@ -48,10 +48,18 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.actions.copy_for_translation import ParentNotTranslatedError
-from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Page,
+    Revision,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from cms.workflow import notify
+from cms.workflow.holds import PublicationHold
 from cms.workflow.translation_status import TranslationStatus
 
 logger = logging.getLogger(__name__)
@@ -92,6 +100,21 @@ def untranslated_segments(*, source: TranslationSource, locale: Locale) -> list[
     )
 
 
+def is_fully_translated(obj: Any) -> bool:
+    """Whether translation `obj` has every segment of its current source translated (a
+    translation whose wagtail-localize editing was turned off, edited by hand, counts)."""
+    translation = (
+        Translation.objects.filter(
+            source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
+        )
+        .select_related("source")
+        .first()
+    )
+    return translation is None or not untranslated_segments(
+        source=translation.source, locale=obj.locale
+    )
+
+
 def _segment_keys(source: TranslationSource) -> set[tuple[int, int]]:
     return set(StringSegment.objects.filter(source=source).values_list("context_id", "string_id"))
 
@@ -106,8 +129,15 @@ class SyncResult:
     notified: list = field(default_factory=list)
 
 
-def sync_source(*, content_type_id: int, object_id: int) -> list[SyncResult]:
+def sync_source(
+    *, content_type_id: int, object_id: int, revision_id: int | None = None
+) -> list[SyncResult]:
     """Run the translation loop for one published source object (module docstring).
+
+    With `revision_id`, for the object's held revision instead (`together`): an approved
+    revision whose publication waits for its translations is synchronised as if published,
+    and the translators hear that a publication waits for them; nothing is done unless that
+    revision is still the object's waiting hold.
 
     Takes ids (it runs in a worker); locks the source row and its status rows, so two jobs for
     the same object run one after the other and the second finds nothing to do. Returns what
@@ -121,7 +151,8 @@ def sync_source(*, content_type_id: int, object_id: int) -> list[SyncResult]:
         if obj is None:
             return []
         obj = obj.specific if isinstance(obj, Page) else obj
-        if not is_loop_source(obj) or obj.live_revision_id is None:
+        version, version_id = _version_to_sync(obj, revision_id)
+        if version is None:
             return []
         statuses = {
             status.locale_id: status
@@ -132,35 +163,61 @@ def sync_source(*, content_type_id: int, object_id: int) -> list[SyncResult]:
         pending = [
             locale
             for locale in Locale.objects.exclude(pk=obj.locale_id).order_by("pk")
-            if locale.pk not in statuses
-            or statuses[locale.pk].source_revision_id != obj.live_revision_id
+            if locale.pk not in statuses or statuses[locale.pk].source_revision_id != version_id
         ]
         if not pending:
             return []
-        source, created = TranslationSource.get_or_create_from_instance(obj)
-        before = set() if created else _segment_keys(source)
-        if not created:
-            source.update_from_db()
+        if revision_id is None:
+            source, created = TranslationSource.get_or_create_from_instance(obj)
+            before = set() if created else _segment_keys(source)
+            if not created:
+                source.update_from_db()
+        else:
+            existing = TranslationSource.objects.filter(
+                object_id=obj.translation_key, locale_id=obj.locale_id
+            ).first()
+            before = set() if existing is None else _segment_keys(existing)
+            source, created = TranslationSource.update_or_create_from_instance(version)
         segments_changed = created or _segment_keys(source) != before
         return [
             _sync_locale(
                 obj=obj,
+                version_id=version_id,
                 source=source,
                 locale=locale,
                 status=statuses.get(locale.pk),
                 segments_changed=segments_changed,
+                held=revision_id is not None,
             )
             for locale in pending
         ]
 
 
+def _version_to_sync(obj: Any, revision_id: int | None) -> tuple[Any, int | None]:
+    """The version of `obj` the loop synchronises and its revision id: the live one, or the
+    held `revision_id` while it waits; (None, None) when there is nothing to synchronise."""
+    if revision_id is None:
+        if not is_loop_source(obj) or obj.live_revision_id is None:
+            return None, None
+        return obj, obj.live_revision_id
+    waiting = PublicationHold.objects.waiting().filter(
+        translation_key=obj.translation_key, revision_id=revision_id
+    )
+    revision = Revision.objects.filter(pk=revision_id).first()
+    if revision is None or not waiting.exists():
+        return None, None
+    return revision.as_object(), revision_id
+
+
 def _sync_locale(
     *,
     obj: Any,
+    version_id: int,
     source: TranslationSource,
     locale: Locale,
     status: TranslationStatus | None,
     segments_changed: bool,
+    held: bool,
 ) -> SyncResult:
     result = SyncResult(language=locale.language_code)
     target = _translated_instance(source, locale)
@@ -170,10 +227,10 @@ def _sync_locale(
             content_type=base_content_type(obj), translation_key=obj.translation_key, locale=locale
         )
     caught_up = not status.is_behind and target is not None and getattr(target, "live", True)
-    status.source_revision_id = obj.live_revision_id
+    status.source_revision_id = version_id
     if not (segments_changed or missing_text or target is None):
         if caught_up:  # only facts changed: the translation stays current
-            status.made_from_revision_id = obj.live_revision_id
+            status.made_from_revision_id = version_id
         status.save()
         return result
     translation, _created = Translation.objects.get_or_create(
@@ -188,13 +245,15 @@ def _sync_locale(
             logger.warning("Translation loop: no draft for %s into %s: %r", obj, locale, error)
     now = timezone.now()
     status.outdated_since = status.outdated_since or now
-    status.source_changed_at = obj.last_published_at or now
+    if not held:  # a held change is not public yet: the site must not say it happened
+        status.source_changed_at = obj.last_published_at or now
     status.save()
     result.notified = notify.record_translation_work(
         status=status,
         source=obj,
         target=target,
         segments=[strip_tags(text).strip() for text in missing_text[:LISTED_SEGMENTS]],
+        held=held,
     )
     logger.info(
         "Translation loop: %s %s -> %s (draft: %s, created: %s, notified: %s)",
@@ -254,16 +313,7 @@ def _catch_up(obj: Any) -> TranslationStatus | None:
     )
     if status is None or not status.is_behind:
         return status
-    translation = (
-        Translation.objects.filter(
-            source__object_id=obj.translation_key, target_locale_id=obj.locale_id, enabled=True
-        )
-        .select_related("source")
-        .first()
-    )
-    if translation is not None and untranslated_segments(
-        source=translation.source, locale=obj.locale
-    ):
+    if not is_fully_translated(obj):
         return status
     status.made_from_revision_id = status.source_revision_id
     status.outdated_since = None

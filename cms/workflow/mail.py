@@ -90,6 +90,16 @@ def render(notice: Notice) -> tuple[str, str]:
             )
             % values
         )
+    elif notice.event == Event.PAIR_FAILED:
+        subject = _("Publication with the translation failed: %(title)s") % values
+        what = (
+            _(
+                "“%(title)s” (%(language)s) and its approved translation could not go live "
+                "together, so neither changed. It is tried again every minute; a publisher can "
+                "also release the original alone. The reason is below."
+            )
+            % values
+        )
     elif notice.event == Event.APPROVED:
         subject = _("Approved: %(title)s") % values
         what = _("%(actor)s approved “%(title)s” (%(language)s).") % values
@@ -114,6 +124,8 @@ def _render_translation_work(notice: Notice, values: dict) -> tuple[str, str]:
         % values
     )
     lines = [_("Hello %(name)s,") % {"name": name_of(notice.recipient)}, "", what, ""]
+    if notice.publication_waits:
+        lines += [_("The change is approved: its publication waits for this translation."), ""]
     if notice.changed_segments:
         lines.append(_("Texts to translate:"))
         lines += [f"- {text}" for text in notice.changed_segments]

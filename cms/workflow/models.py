@@ -20,9 +20,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
-from cms.workflow import reviewers
+from cms.workflow import approval_choice, reviewers
 
 # `Notice` lives in its own module (one concept per module); imported so Django registers it.
+from cms.workflow.holds import PublicationHold  # noqa: F401
 from cms.workflow.notices import Notice  # noqa: F401
 from cms.workflow.translation_status import TranslationStatus  # noqa: F401
 
@@ -128,11 +129,13 @@ class LocaleApprovalTask(Task):
     def get_actions(self, obj: Any, user: Any) -> list[tuple[str, Any, bool]]:
         if not self.user_approves(obj, user):
             return []
-        return [
-            ("reject", _("Request changes"), True),
-            ("approve", _("Approve"), False),
-            ("approve", _("Approve with comment"), True),
-        ]
+        return [("reject", _("Request changes"), True), *approval_choice.approve_actions(obj)]
+
+    def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any) -> Any:
+        """Wagtail's actions, plus approving with or without waiting for the translation
+        (`approval_choice.choose` carries the choice to the finish action)."""
+        action_name = approval_choice.choose(task_state.workflow_state, action_name)
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any) -> QuerySet:
         """The in-progress states of this task on objects in a language the user approves.

@@ -29,6 +29,7 @@ class Event(models.TextChoices):
     REJECTED = "rejected", _("Changes requested")
     TO_TRANSLATE = "to_translate", _("To translate")
     PUBLISH_FAILED = "publish_failed", _("Scheduled publication failed")
+    PAIR_FAILED = "pair_failed", _("Publication with the translation failed")
 
 
 class EmailStatus(models.TextChoices):
@@ -75,6 +76,9 @@ class Notice(models.Model):
     # one notice per recipient and work, however often the source is published meanwhile.
     work = models.CharField(max_length=64, blank=True, default="")
     changed_segments = models.JSONField(_("texts to translate"), default=list, blank=True)
+    # A translation loop's notice for a held revision (`together`): its publication waits for
+    # this translation.
+    publication_waits = models.BooleanField(_("publication waits"), default=False)
     revision = models.ForeignKey(
         Revision,
         on_delete=models.SET_NULL,

@@ -163,10 +163,12 @@ def translation_link(*, target: Any, source: Any) -> str:
 
 
 def record_translation_work(
-    *, status: Any, source: Any, target: Any, segments: list[str]
+    *, status: Any, source: Any, target: Any, segments: list[str], held: bool = False
 ) -> list[Notice]:
     """Tell the translators of `status.locale` that `source` changed (a `TO_TRANSLATE` notice
     each, with `segments`, the texts to translate) and enqueue the e-mails after commit.
+    `held`: the change is an approved revision whose publication waits for the translation
+    (`together`); the notice says so.
 
     `status` is the loop's `TranslationStatus`; `target` the translation (None when it could not
     be created). Once per piece of work (module docstring). Returns the notices written now.
@@ -190,14 +192,17 @@ def record_translation_work(
                     "title": str(about),
                     "language": language,
                     "changed_segments": segments,
+                    "publication_waits": held,
                     "link": link,
                 },
             )
             if created:
                 written.append(notice)
-            elif notice.read_at is None and notice.changed_segments != segments:
-                notice.changed_segments = segments
-                notice.save(update_fields=["changed_segments"])
+            elif notice.read_at is None and (
+                notice.changed_segments != segments or notice.publication_waits != held
+            ):
+                notice.changed_segments, notice.publication_waits = segments, held
+                notice.save(update_fields=["changed_segments", "publication_waits"])
     return written
 
 
@@ -250,9 +255,12 @@ def submitter_of(revision: Revision) -> Any:
     return (state.requested_by if state else None) or revision.user
 
 
-def record_publication_failure(*, revision: Revision, obj: Any, reason: str) -> list[Notice]:
+def record_publication_failure(
+    *, revision: Revision, obj: Any, reason: str, together: bool = False
+) -> list[Notice]:
     """Tell the submitter and the moderators that `revision`'s scheduled publication failed
     (a `PUBLISH_FAILED` notice each, with `reason`); once per revision (module docstring).
+    `together`: the publication of a held revision with its translations failed (`PAIR_FAILED`).
 
     Call it inside a transaction: the e-mails are enqueued on commit. Returns the new notices.
     """
@@ -263,14 +271,14 @@ def record_publication_failure(*, revision: Revision, obj: Any, reason: str) -> 
     submitter = submitter_of(revision)
     if submitter is not None and submitter.is_active:
         users[submitter.pk] = submitter
-    event = Event.PUBLISH_FAILED
+    event = Event.PAIR_FAILED if together else Event.PUBLISH_FAILED
     link = AdminURLFinder().get_edit_url(obj) or ""
     written: list[Notice] = []
     for user in users.values():
         notice, created = write_notice(
             user=user,
             event=event,
-            key={"work": f"publish:{revision.pk}"},
+            key={"work": f"{'pair' if together else 'publish'}:{revision.pk}"},
             defaults={
                 "revision": revision,
                 "content_type_id": revision.base_content_type_id,

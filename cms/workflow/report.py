@@ -14,8 +14,12 @@ section and `within` filters concern the page tree: snippets live outside it, so
 lists pages only. Rows are sorted by how long the work has waited (`waiting_since`, oldest
 first; a current translation has waited for nothing and comes last), pages and snippets mixed.
 
+A row says when an approved version of its source is held for the translation (`together`):
+its publication waits for the translators.
+
 A fixed number of queries whatever the number of pages and snippets: `status.states` and three
-for the pages, `status.states` and one for each translatable snippet model.
+for the pages, `status.states` and one for each translatable snippet model, and one for the
+held publications.
 
 The translators' dashboard panel reads the same rows (`translators_work`).
 """
@@ -24,7 +28,7 @@ import csv
 import datetime
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Model
 from django.urls import reverse
@@ -34,6 +38,7 @@ from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
 from cms.workflow import status
+from cms.workflow.holds import PublicationHold
 
 #: Sort orders of the report: oldest waiting first, or newest first.
 SORTS = ("waiting", "-waiting")
@@ -76,6 +81,9 @@ class ReportRow:
     obj: Page | TranslatableMixin
     section: Page | None
     translation: status.TranslationState
+    #: An approved version of the source is held until this translation is approved
+    #: (`together`): its publication waits for the translators.
+    publication_waits: bool = False
 
     @property
     def waiting_since(self) -> datetime.datetime | None:
@@ -151,6 +159,12 @@ def rows(
                 result += _snippet_rows(model, locale=locale)
     if state:
         result = [row for row in result if row.translation.state == state]
+    held = set(
+        PublicationHold.objects.waiting()
+        .filter(translation_key__in=[row.obj.translation_key for row in result])
+        .values_list("translation_key", flat=True)
+    )
+    result = [replace(row, publication_waits=row.obj.translation_key in held) for row in result]
     return sort_rows(result, newest_first=sort == "-waiting")
 
 
@@ -208,7 +222,17 @@ def translators_work(locale: Locale, *, limit: int) -> tuple[list[ReportRow], li
     return to_translate[:limit], to_fix[:limit]
 
 
-CSV_HEADER = ("kind", "id", "title", "section", "language", "state", "translated", "waiting_since")
+CSV_HEADER = (
+    "kind",
+    "id",
+    "title",
+    "section",
+    "language",
+    "state",
+    "translated",
+    "waiting_since",
+    "publication_waits",
+)
 
 
 def to_csv(report: Iterable[ReportRow]) -> str:
@@ -229,6 +253,7 @@ def to_csv(report: Iterable[ReportRow]) -> str:
                 row.translation.state.value,
                 "" if share is None else round(share * 100),
                 row.waiting_since.isoformat() if row.waiting_since else "",
+                int(row.publication_waits),
             ]
         )
     return out.getvalue()

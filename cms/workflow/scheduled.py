@@ -22,6 +22,9 @@ Contract of `run`:
   log (`audit.SCHEDULED_PUBLICATION_FAILED`) and reported once per revision, as a notice with
   its e-mail, to the submitter (who started the revision's last workflow, else its author) and
   to the moderators of its language (`notify.record_publication_failure`).
+- **Held pairs** (`together`): a source revision held for its translations goes live with them
+  at its go-live time once they are approved, or at the next run after a failed attempt; taken
+  the same way (`together.publish_due_hold`), each pair in its own transaction.
 - **Expiry**: a live page or snippet whose ``expire_at`` has passed is unpublished (marked
   expired), each in its own transaction, taken the same way.
 
@@ -40,7 +43,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
-from cms.workflow import audit, notify
+from cms.workflow import audit, notify, together
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +62,9 @@ class RunResult:
     published: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
     expired: list[tuple[str, Any]] = field(default_factory=list)
+    #: Ids of the held pairs (`together`) published, and of those that failed.
+    pairs_published: list[int] = field(default_factory=list)
+    pairs_failed: list[int] = field(default_factory=list)
 
 
 def scheduled_models() -> list[type[models.Model]]:
@@ -161,7 +167,8 @@ def unpublish_expired(*, model: type[models.Model], pk: Any, now: dt.datetime) -
 
 
 def run(*, now: dt.datetime | None = None) -> RunResult:
-    """Unpublish what expired, then publish every due revision (module docstring).
+    """Unpublish what expired, then publish every due revision and held pair (module
+    docstring).
 
     Idempotent and safe to run in several workers at once: what another run holds is skipped,
     what was done is no longer due.
@@ -177,4 +184,10 @@ def run(*, now: dt.datetime | None = None) -> RunResult:
             result.published.append(revision_id)
         elif outcome == FAILED:
             result.failed.append(revision_id)
+    for hold_id in together.due_hold_ids(now=now):
+        outcome = together.publish_due_hold(hold_id=hold_id, now=now)
+        if outcome == together.PUBLISHED_NOW:
+            result.pairs_published.append(hold_id)
+        elif outcome == together.FAILED:
+            result.pairs_failed.append(hold_id)
     return result

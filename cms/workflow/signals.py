@@ -26,7 +26,7 @@ from wagtail.signals import (
     workflow_submitted,
 )
 
-from cms.workflow import loop, notify
+from cms.workflow import loop, notify, together
 from cms.workflow.models import LocaleApprovalTask
 from cms.workflow.notices import Event
 
@@ -69,12 +69,14 @@ SYNC_JOB = "cms.workflow.jobs.sync_translations"
 
 
 def on_published(sender: type, instance: Any, **kwargs: Any) -> None:
-    """A source publication starts the translation loop after commit (`loop`); a translation's
-    publication (its approval) may make it current again (`loop.record_approval`).
+    """A source publication starts the translation loop after commit (`loop`) and supersedes a
+    hold of an older revision (`together.source_published`); a translation's publication (its
+    approval) may make it current again (`loop.record_approval`).
 
     Wagtail sends `published` for pages (beside `page_published`) and snippets with drafts.
     """
     if loop.is_loop_source(instance):
+        together.source_published(instance)
         content_type_id, object_id = loop.base_content_type(instance).pk, instance.pk
         transaction.on_commit(lambda: async_task(SYNC_JOB, content_type_id, object_id))
     else:

@@ -87,7 +87,8 @@ class TranslationState:
             `missing`/`in_progress`; None for `current`.
         source_changed_at: when the source version the translation must match was published
             (None when unknown: the translation never fell behind since tracking began).
-        outdated: the live translation lags behind the source (whatever the admin state).
+        outdated: the live translation lags behind the live source (whatever the admin state;
+            a source change held for its translation is not public, so not counted).
     """
 
     state: State
@@ -174,7 +175,9 @@ def _fetch(model: type, keys: list[uuid.UUID], locale: Locale, default: Locale) 
             rows.sources[row["translation_key"]] = row
     rows.statuses = {
         status.translation_key: status
-        for status in TranslationStatus.objects.filter(translation_key__in=keys, locale=locale)
+        for status in TranslationStatus.objects.with_held().filter(
+            translation_key__in=keys, locale=locale
+        )
     }
     rows.progress = {
         translation.source.object_id: (translation.total, translation.done)
@@ -212,7 +215,8 @@ def _state(key: uuid.UUID, rows: _Rows, locale: Locale) -> TranslationState:
         "share": share,
         "changes_requested": rejected,
         "source_changed_at": status.source_changed_at if status else None,
-        "outdated": live and behind,
+        # Readers do not learn of a held source change (`together`): not public yet.
+        "outdated": live and behind and not status.held,
     }
     if review and review["status"] == WorkflowState.STATUS_IN_PROGRESS:
         return TranslationState(State.AWAITING_REVIEW, waiting_since=review["created_at"], **common)

@@ -22,14 +22,30 @@ translation (`loop.record_approval`); `status` reads them for whole listings.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Revision
+
+from cms.workflow.holds import PublicationHold
 
 
 class TranslationStatusQuerySet(models.QuerySet):
     def behind(self) -> "TranslationStatusQuerySet":
         """The rows whose translation has not caught up with the source (`is_behind`)."""
         return self.filter(outdated_since__isnull=False)
+
+    def with_held(self) -> "TranslationStatusQuerySet":
+        """Annotate `held`: the source version to catch up with is approved but held for its
+        translation (`together`), so readers do not know of it yet."""
+        return self.annotate(held=Exists(_held_source_revision()))
+
+    def behind_in_public(self) -> "TranslationStatusQuerySet":
+        """`behind`, as readers may know it: not for a held source change (`with_held`)."""
+        return self.behind().exclude(Exists(_held_source_revision()))
+
+
+def _held_source_revision() -> models.QuerySet:
+    return PublicationHold.objects.waiting().filter(revision_id=OuterRef("source_revision_id"))
 
 
 class TranslationStatus(models.Model):

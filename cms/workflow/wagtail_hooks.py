@@ -32,6 +32,7 @@ from cms.workflow import (
     report_views,
     routes,
     snippets,
+    together,
     translation_review,
     urls,
 )
@@ -63,6 +64,7 @@ def register_notice_urls() -> list:
             "workflow/preview/",
             include((urls.preview_urlpatterns, "cms_workflow_previews")),
         ),
+        path("workflow/holds/", include((urls.hold_urlpatterns, "cms_workflow_holds"))),
     ]
 
 
@@ -159,6 +161,31 @@ def register_log_actions(actions: LogActionRegistry) -> None:
         audit.SYNC, _("Sync translations"), _("Translations synced with the source")
     )
     actions.register_action(
+        audit.HOLD,
+        _("Held for the translation"),
+        _("Approved; held until its translation is approved"),
+    )
+    actions.register_action(
+        audit.HOLD_SUPERSEDED,
+        _("Hold replaced"),
+        _("A held version was replaced by a later approval"),
+    )
+    actions.register_action(
+        audit.RELEASED,
+        _("Released alone"),
+        _("Held version published without waiting for the translation"),
+    )
+    actions.register_action(
+        audit.PUBLISHED_TOGETHER,
+        _("Published with the translation"),
+        _("Published together with its translation"),
+    )
+    actions.register_action(
+        audit.PUBLISH_TOGETHER_FAILED,
+        _("Publication with the translation failed"),
+        _("Publication with the translation failed (neither changed; it is retried)"),
+    )
+    actions.register_action(
         audit.SCHEDULED_PUBLICATION_FAILED,
         _("Scheduled publication failed"),
         _("Scheduled publication failed (it is retried)"),
@@ -214,6 +241,44 @@ def show_requested_changes(request: HttpRequest, page: Page) -> None:
                 "comment": review.comment
             }
         messages.warning(request, message)
+
+
+@hooks.register("before_edit_page")
+def show_held_publication(request: HttpRequest, page: Page) -> None:
+    """On opening a page whose approved version is held for its translation (`together`), or a
+    translation that such a version waits for, say so at the top, with the release button for
+    a user who may publish the original."""
+    if request.method != "GET":
+        return
+    held = together.waiting_hold(page)
+    if held is None:
+        return
+    values = {"title": held.revision.object_str}
+    if held.object_id != str(page.pk):
+        messages.info(
+            request,
+            _(
+                "The approved version of “%(title)s” waits for this translation: when a reviewer "
+                "approves it, both go live at once."
+            )
+            % values,
+        )
+        return
+    buttons = []
+    if together.may_release(held=held, user=request.user):
+        release_url = reverse("cms_workflow_holds:release", args=[held.pk])
+        buttons.append(messages.button(release_url, _("Publish without the translation")))
+    message = _(
+        "An approved version of “%(title)s” is held: it goes live with its translation once "
+        "the translation is approved."
+    )
+    if held.last_error:
+        message = _(
+            "An approved version of “%(title)s” is held, and publishing it with its translation "
+            "failed: %(reason)s"
+        )
+        values["reason"] = held.last_error
+    messages.warning(request, message % values, buttons=buttons)
 
 
 @hooks.register("before_edit_snippet", order=-1)

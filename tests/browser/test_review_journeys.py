@@ -14,11 +14,19 @@ import re
 
 import pytest
 from django.conf import settings
+from django_q.conf import Conf
 from playwright.sync_api import Page, expect
 from wagtail.models import Page as WagtailPage
 
 from tests.browser.pages import PageLog
-from tests.cms.review_helpers import OLD_EN, OLD_HU, edit_url, logged_in, review_world
+from tests.cms.review_helpers import (
+    OLD_EN,
+    OLD_HU,
+    edit_url,
+    logged_in,
+    review_world,
+    submit_through_editor,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -117,5 +125,50 @@ def test_a_translators_submit_goes_live_when_a_reviewer_approves_it(world, log_i
 
     reviewer_log = approve_from_dashboard(log_in("reviewer"), en_cluster, NEW_EN, OLD_EN)
 
+    assert translator_log.take() == []
+    assert reviewer_log.take() == []
+
+
+def test_a_cluster_update_approved_with_its_translation_goes_live_in_both_languages_at_once(
+    world, log_in, settings, monkeypatch
+):
+    """Issue 10's walk-through: the moderator picks "Approve, publish with its translation"
+    (first for cluster profiles) on the dashboard; the Hungarian page keeps its old text; the
+    translator is told that a publication waits, translates and submits; the reviewer's
+    approval puts both languages live."""
+    settings.CMS_WORKFLOW = {
+        **settings.CMS_WORKFLOW,
+        "PUBLISH_WITH_TRANSLATION": settings.PROJECT_PUBLISH_WITH_TRANSLATION,
+    }
+    monkeypatch.setattr(Conf, "SYNC", True)  # the translation loop's job runs at commit
+    cluster, en_cluster = world.cluster, world.en_cluster
+    submit_through_editor(logged_in(world.users["manager"]), cluster, summary=NEW_HU)
+
+    moderator, moderator_log = log_in("moderator")
+    moderator.goto("/admin/")
+    row = moderator.locator("#awaiting-review-content tr").filter(has_text=cluster.title)
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Approve, publish with its translation", exact=True).click()
+    expect(moderator.locator("#awaiting-review-content")).to_have_count(0)
+    moderator.goto(edit_url(cluster))
+    expect(moderator.locator(".messages")).to_contain_text("is held")
+    expect_public_text(moderator, cluster.url, OLD_HU, NEW_HU)
+
+    translator, translator_log = log_in("translator")
+    translator.goto(edit_url(en_cluster))
+    expect(translator.locator(".messages")).to_contain_text("waits for this translation")
+    segment = translator.locator("li").filter(has_text=NEW_HU).last
+    segment.get_by_role("button", name="Translate").click()  # a new text: not translated yet
+    segment.locator("textarea").fill(NEW_EN)
+    segment.get_by_role("button", name="Save").click()
+    expect(segment).to_contain_text(NEW_EN)
+    translator.get_by_role("button", name="Submit for review").click()
+    expect(translator.locator(".messages")).to_contain_text("submitted for review")
+    expect_public_text(translator, cluster.url, OLD_HU, NEW_HU)
+
+    reviewer_log = approve_from_dashboard(log_in("reviewer"), en_cluster, NEW_EN, OLD_EN)
+    expect_public_text(log_in("reviewer")[0], cluster.url, NEW_HU, OLD_HU)
+
+    assert moderator_log.take() == []
     assert translator_log.take() == []
     assert reviewer_log.take() == []

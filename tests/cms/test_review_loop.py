@@ -10,8 +10,10 @@ made it live.
 
 import pytest
 from django.test import Client
+from django_q.conf import Conf
 from wagtail.models import Page, TaskState
 
+from cms.workflow import approval_choice
 from tests.api.helpers import get_json
 from tests.cms.review_helpers import (
     OLD_EN,
@@ -124,3 +126,43 @@ def test_a_cluster_update_goes_live_in_both_languages_only_through_review(
     assert not waiting(en_cluster)
     assert_live(en_cluster, NEW_EN, [OLD_EN, WRONG_EN])
     assert_live(cluster, NEW_HU, [OLD_HU])
+
+
+def test_cluster_profiles_default_to_going_live_with_their_translation(
+    world, django_capture_on_commit_callbacks, settings, monkeypatch
+):
+    """The project's default (`PUBLISH_WITH_TRANSLATION`: cluster profiles): the moderator's
+    first choice, "Approve, publish with its translation", holds the Hungarian update; the
+    translation loop brings it to the translator at once; the reviewer's approval puts both
+    languages live at the same moment."""
+    settings.CMS_WORKFLOW = {
+        **settings.CMS_WORKFLOW,
+        "PUBLISH_WITH_TRANSLATION": settings.PROJECT_PUBLISH_WITH_TRANSLATION,
+    }
+    monkeypatch.setattr(Conf, "SYNC", True)  # the loop's job runs inline at commit
+    cluster, en_cluster = world.cluster, world.en_cluster
+    manager, moderator, translator, reviewer = (
+        logged_in(world.users[name]) for name in ("manager", "moderator", "translator", "reviewer")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_through_editor(manager, cluster, summary=NEW_HU)
+    task = cluster.get_workflow().tasks.first().specific
+    first_choice = task.get_actions(cluster, world.users["moderator"])[1][0]
+    assert first_choice == approval_choice.APPROVE_WITH_TRANSLATION
+    with django_capture_on_commit_callbacks(execute=True):
+        assert review(moderator, cluster, first_choice).status_code == 302
+    assert not waiting(cluster)
+    assert_live(cluster, OLD_HU, [NEW_HU])  # held: approved, not live
+    assert_live(en_cluster, OLD_EN, [NEW_EN])
+
+    assert translate_segment(translator, en_cluster, NEW_HU, NEW_EN).status_code in (200, 201)
+    with django_capture_on_commit_callbacks(execute=True):
+        translator.post(edit_url(en_cluster), SUBMIT_FOR_REVIEW)
+    assert_live(cluster, OLD_HU, [NEW_HU])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert review(reviewer, en_cluster, "approve").status_code == 302
+
+    assert_live(cluster, NEW_HU, [OLD_HU])
+    assert_live(en_cluster, NEW_EN, [OLD_EN])
+    hungarian, english = Page.objects.get(pk=cluster.pk), Page.objects.get(pk=en_cluster.pk)
+    assert hungarian.last_published_at <= english.last_published_at

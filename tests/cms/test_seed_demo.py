@@ -19,20 +19,21 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from agency_services.models import ConsultationRequest
 from agency_services.services import evidence, services_log
 from agency_services.services.budget import year_budget
 from cluster_pages.models import ClusterProfilePage, County
-from cms.demo import users
+from cms.demo import states, users
 from cms.demo.data.clusters import CLUSTERS
 from cms.demo.data.speed_dating import CREATIVE, HEALTH
 from cms.demo.seed import seed_demo
 from cms.demo.translation_examples import MISSING_TRAINING
 from cms.models import HomePage, Venue
-from cms.workflow import status
+from cms.workflow import status, together
+from cms.workflow.notices import Event, Notice
 from event_booking.models import (
     EmailOutbox,
     EventKind,
@@ -457,3 +458,21 @@ def test_the_demo_shows_95_percent_coverage_with_one_outdated_and_one_missing_pa
     assert status.state_of(training, "en").state == status.State.MISSING
     index = TrainingIndexPage.objects.get(locale__language_code="hu")
     assert status.state_of(index, "en").state == status.State.OUTDATED
+
+
+def test_manager2s_update_is_held_for_its_translation_and_the_translator_is_told(seeded, client):
+    """Issue 10's walk-through starts here: the moderator approved manager2's update "with its
+    translation"; the translator finishes it, the reviewer approves, both change at once."""
+    cluster = ClusterProfilePage.objects.get(slug=states.CLUSTER_HELD, locale__language_code="hu")
+    held = together.waiting_hold(cluster)
+    assert held is not None and held.object_id == str(cluster.pk)
+    assert states.HELD_UPDATE.strip() not in cluster.summary  # approved, not live
+    assert states.HELD_UPDATE.strip() not in client.get(cluster.url).content.decode()
+    english = cluster.get_translation(Locale.objects.get(language_code="en"))
+    assert english.get_latest_revision().pk != english.live_revision_id  # the loop's draft
+    translator = get_user_model().objects.get(username="translator")
+    notice = Notice.objects.get(
+        recipient=translator, event=Event.TO_TRANSLATE, object_id=str(english.pk)
+    )
+    assert notice.publication_waits
+    assert any(states.HELD_UPDATE.strip() in text for text in notice.changed_segments)

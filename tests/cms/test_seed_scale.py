@@ -2,7 +2,9 @@
 translated through wagtail-localize, built idempotently.
 
 The command runs twice per module with N = 40 (the second run must add nothing) in the module's
-world (`module_world`), rolled back when the module's tests are done.
+world (`module_world`), rolled back when the module's tests are done. The first page of each
+kind is made the editor's way (Wagtail's and wagtail-localize's own code), the others by the
+bulk path: the rows of each bulk page must be those of the editor-made page of its kind.
 """
 
 import io
@@ -14,8 +16,17 @@ from django.db.models import Sum
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, ReferenceIndex
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, PageLogEntry, ReferenceIndex
+from wagtail_localize.models import (
+    OverridableSegment,
+    StringSegment,
+    StringTranslation,
+    TemplateSegment,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
 
 from cluster_pages.models import ClusterProfilePage
 from event_booking.models import Booking, BookingStatus, EventPage, Offering
@@ -93,6 +104,85 @@ def test_english_pages_carry_the_rows_of_a_translators_work(seeded):
         assert translated.count() == segments.values("string").distinct().count()
 
 
+def translation_rows(page: Page) -> dict[str, object]:
+    """What wagtail-localize and Wagtail keep of one page's translation, with the texts and ids
+    left out (they differ from page to page): segments by order and field, the strings
+    translated into English, the translation's state, the history and the side rows."""
+    source = TranslationSource.objects.get(object_id=page.translation_key)
+    english = Page.objects.get(translation_key=page.translation_key, locale__language_code="en")
+    translation = Translation.objects.get(source=source)
+    segments = StringSegment.objects.filter(source=source).select_related("context", "string")
+    return {
+        "type": source.specific_content_type.model_class(),
+        "schema": source.schema_version,
+        "strings": [(s.order, s.context.field_path, s.attrs) for s in segments.order_by("order")],
+        "templates": [
+            (s.order, s.context.field_path, s.template.template)
+            for s in TemplateSegment.objects.filter(source=source).order_by("order")
+        ],
+        "overridables": [
+            (s.order, s.context.field_path)
+            for s in OverridableSegment.objects.filter(source=source).order_by("order")
+        ],
+        "translated": sorted(
+            StringTranslation.objects.filter(
+                context__object_id=page.translation_key, locale=english.locale
+            ).values_list("context__field_path", "translation_type")
+        ),
+        "translation": (translation.target_locale.language_code, translation.enabled),
+        "progress_complete": translation.get_progress()[0] == translation.get_progress()[1],
+        "log_of_live_revision": TranslationLog.objects.filter(
+            source=source, locale=english.locale, revision=english.live_revision
+        ).exists(),
+        "history": sorted(
+            PageLogEntry.objects.filter(page__in=[page, english]).values_list("action", flat=True)
+        ),
+        "redirects": Redirect.objects.filter(redirect_page=english).count(),
+        "references": ReferenceIndex.objects.filter(
+            object_id__in=[str(page.pk), str(english.pk)]
+        ).count(),
+        "offerings": Offering.objects.filter(page_translation_key=page.translation_key).count(),
+        "english": (english.live, english.get_parent().translation_key),
+    }
+
+
+@pytest.mark.parametrize("kind", ["cluster", "training", "event"])
+def test_bulk_pages_have_the_rows_of_an_editor_made_page(seeded, kind):
+    """Page 0, 1 and 2 (one per kind) are made through Wagtail and wagtail-localize; every later
+    page of the same kind, written in bulk, has the same rows (texts aside)."""
+    pages = list(scale_pages("hu").filter(slug__startswith=f"scale-{kind}-").order_by("slug"))
+    reference = translation_rows(pages[0])
+    assert reference["strings"] and reference["progress_complete"]
+    for page in pages[1:]:
+        assert translation_rows(page) == reference, page.slug
+
+
+def test_bulk_pages_translate_their_own_texts(seeded):
+    """Each bulk page's strings are its own, translated into its own English texts."""
+    page = Page.objects.get(slug="scale-event-00005")
+    source = TranslationSource.objects.get(object_id=page.translation_key)
+    translated = dict(
+        StringTranslation.objects.filter(translation_of__segments__source=source)
+        .distinct()
+        .values_list("translation_of__data", "data")
+    )
+    assert translated["Skála rendezvény 5"] == "Scale event 5"
+    assert translated["scale-event-00005"] == "scale-event-00005-en"
+    hungarian = "A(z) 5. oldal leírása: tagok, szolgáltatások és közös projektek a régióban."
+    english = "Description of page 5: members, services and joint projects in the region."
+    assert translated[hungarian] == english
+
+
+def test_the_page_tree_is_valid(seeded):
+    """Treebeard finds nothing to repair (paths, depths, child counts), and every English page
+    lives under its parent's translation."""
+    assert Page.find_problems() == ([], [], [], [], [])
+    for english in scale_pages("en"):
+        parent = english.get_parent()
+        assert parent.locale_id == english.locale_id
+        assert english.url_path == f"{parent.url_path}{english.slug}/"
+
+
 def test_clusters_have_logos_and_events_have_bookings(seeded):
     for cluster in ClusterProfilePage.objects.filter(slug__startswith="scale-"):
         assert cluster.logo is not None
@@ -116,6 +206,9 @@ def test_english_pages_are_served_and_listed(seeded, client):
     ).json()
     titles = {item["title"] for item in listing["items"]}
     assert {f"Scale cluster {n}" for n in range(0, 20, 3)} <= titles
+    detail = client.get(f"/api/v2/pages/{page.pk}/").json()
+    source = Page.objects.get(slug="scale-cluster-00003")
+    assert [(t["locale"], t["id"]) for t in detail["meta"]["translations"]] == [("hu", source.pk)]
 
 
 def test_search_finds_the_scale_pages(seeded, client):

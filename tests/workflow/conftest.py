@@ -96,6 +96,12 @@ def jobs_inline(monkeypatch) -> None:
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks, jobs_inline):
+    """Run a block's on-commit callbacks (the loop's job and the e-mails, inline)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def mailable(users) -> dict:
     """`users` with e-mail addresses (`<name>@example.org`) and an admin language each:
     Hungarian for the moderator and the editor, English for everyone else."""

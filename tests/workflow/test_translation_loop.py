@@ -30,12 +30,6 @@ SUBMIT = {"cms-workflow-submit-for-review": "1"}
 NEW_BODY = '<p>Új <a href="https://example.hu">bekezdés</a></p><p>Második</p>'
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks, jobs_inline):
-    """Run a block's on-commit callbacks (the loop's job and the e-mails, inline)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def publish(page: Page, **fields) -> Page:
     """Publish a new version of `page` with `fields` changed (as an approval would)."""
     page = Page.objects.get(pk=page.pk).specific

@@ -112,6 +112,7 @@ def test_report_csv_export(as_user, site_pages):
         "state",
         "translated",
         "waiting_since",
+        "publication_waits",
     ]
     assert [tuple(row[2:6]) for row in rows[1:]] == [
         ("Rólunk", "Rólunk", "en", "missing"),
