@@ -59,7 +59,7 @@ from wagtail.api.v2 import views as wagtail_views
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageHtmlUrlField
 from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2 import views as wagtail_documents_views
 from wagtail.images.api.v2 import views as wagtail_images_views
@@ -149,40 +149,68 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
     ]
 
     def get_base_queryset(self) -> QuerySet:
-        """Live, public pages of the site in both locales, not scheduled and not expired.
-
-        Wagtail's `get_public_pages_queryset`, computed once per request (the filters call it
-        again), with the view restrictions of the request's memo (`cms.visibility`) and the
-        site's language trees as a subquery (pages below the root page or one of its
-        translations) instead of a query for the root's translations.
-        """
+        """Live, public pages of the site in both locales, not scheduled and not expired
+        (`public_pages_of`), computed once per request (the filters call it again)."""
         if getattr(self, "_base_queryset", None) is None:
-            request = self.request
-            queryset = Page.objects.all().live()
-            for restriction in page_view_restrictions():
-                if not restriction.accept_request(request):
-                    queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
-            try:
-                site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
-            except ValueError as error:
-                raise BadRequestError(str(error)) from error
-            if site is None:
-                queryset = queryset.none()
-            else:
-                root = site.root_page
-                roots = Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
-                in_a_tree = Page.objects.alias(
-                    tree=Substr("path", 1, root.depth * Page.steplen)
-                ).filter(tree__in=roots.values("path"))
-                # Through `id` (a search filter field): `?search=` refuses other filters.
-                queryset = queryset.filter(id__in=in_a_tree.values("id"))
-            now = timezone.now()
-            off_schedule = Page.objects.filter(Q(go_live_at__gt=now) | Q(expire_at__lte=now))
-            self._base_queryset = queryset.exclude(id__in=off_schedule.values("id"))
+            self._base_queryset = self.public_pages_of(Page)
         return self._base_queryset
 
     def get_queryset(self) -> QuerySet:
+        """Wagtail's, except for one page type: the public pages of that model filtered on its
+        own rows (`public_pages_of`), where Wagtail writes ``pk IN (every public page)``."""
+        models = self._requested_models()
+        if len(models) == 1 and "search" not in self.request.GET:
+            return self.public_pages_of(models[0]).select_related("locale")
         return super().get_queryset().select_related("locale")
+
+    def _requested_models(self) -> list[type[Page]]:
+        """The page models of `?type=` (Wagtail's parsing and its 400)."""
+        if not self.request.GET.get("type"):
+            return []
+        try:
+            return page_models_from_string(self.request.GET["type"])
+        except (LookupError, ValueError) as error:
+            raise BadRequestError("type doesn't exist") from error
+
+    def public_pages_of(self, model: type[Page]) -> QuerySet:
+        """Wagtail's `get_public_pages_queryset` for `model`, not scheduled and not expired.
+
+        The view restrictions come from the request's memo (`cms.visibility`); the site's
+        language trees (below the root page or one of its translations) are a small subquery
+        instead of a query for the root's translations. The conditions apply to the listed
+        rows themselves, so the database reads only the pages of the listing's type and
+        language, whatever the size of the site: written as ``id IN (subquery over every
+        page)``, as Wagtail does, a listing and its count read the whole page table (about
+        twice the time at 20,000 pages as at 2,000). With ``?search=`` they go through `id`
+        after all: the search backends accept filters on indexed fields only.
+        """
+        request = self.request
+        queryset = model._default_manager.live()
+        for restriction in page_view_restrictions():
+            if not restriction.accept_request(request):
+                queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+        try:
+            site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:
+            return queryset.none()
+        root = site.root_page
+        roots = Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
+        now = timezone.now()
+        off_schedule = Q(go_live_at__gt=now) | Q(expire_at__lte=now)
+        if "search" in request.GET:
+            in_a_tree = Page.objects.alias(
+                tree=Substr("path", 1, root.depth * Page.steplen)
+            ).filter(tree__in=roots.values("path"))
+            return queryset.filter(id__in=in_a_tree.values("id")).exclude(
+                id__in=Page.objects.filter(off_schedule).values("id")
+            )
+        return (
+            queryset.alias(tree=Substr("path", 1, root.depth * Page.steplen))
+            .filter(tree__in=roots.values("path"), depth__gte=root.depth)
+            .exclude(off_schedule)
+        )
 
     def get_root_page(self) -> Page:
         """`child_of=root` / `descendant_of=root`: the home page in `?locale=`, if given."""
