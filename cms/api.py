@@ -199,18 +199,13 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
         roots = Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
         now = timezone.now()
         off_schedule = Q(go_live_at__gt=now) | Q(expire_at__lte=now)
+        in_a_tree = {"tree__in": roots.values("path"), "depth__gte": root.depth}
+        tree = Substr("path", 1, root.depth * Page.steplen)
         if "search" in request.GET:
-            in_a_tree = Page.objects.alias(
-                tree=Substr("path", 1, root.depth * Page.steplen)
-            ).filter(tree__in=roots.values("path"))
-            return queryset.filter(id__in=in_a_tree.values("id")).exclude(
-                id__in=Page.objects.filter(off_schedule).values("id")
-            )
-        return (
-            queryset.alias(tree=Substr("path", 1, root.depth * Page.steplen))
-            .filter(tree__in=roots.values("path"), depth__gte=root.depth)
-            .exclude(off_schedule)
-        )
+            in_a_tree_ids = Page.objects.alias(tree=tree).filter(**in_a_tree).values("id")
+            off_schedule_ids = Page.objects.filter(off_schedule).values("id")
+            return queryset.filter(id__in=in_a_tree_ids).exclude(id__in=off_schedule_ids)
+        return queryset.alias(tree=tree).filter(**in_a_tree).exclude(off_schedule)
 
     def get_root_page(self) -> Page:
         """`child_of=root` / `descendant_of=root`: the home page in `?locale=`, if given."""

@@ -68,12 +68,7 @@ def hold(*, obj: Any, revision: Revision, user: Any) -> PublicationHold:
     """
     with transaction.atomic():
         content_type = _base_content_type(obj)
-        for previous in PublicationHold.objects.select_for_update().filter(
-            content_type=content_type, object_id=str(obj.pk), status=HoldStatus.WAITING
-        ):
-            previous.status, previous.finished_at = HoldStatus.SUPERSEDED, timezone.now()
-            previous.save(update_fields=["status", "finished_at"])
-            audit.log_hold(instance=obj, hold=previous, action=audit.HOLD_SUPERSEDED, user=user)
+        _supersede_waiting(obj=obj, user=user)
         held = PublicationHold.objects.create(
             content_type=content_type,
             object_id=str(obj.pk),
@@ -92,15 +87,26 @@ def source_published(obj: Any) -> None:
     """`obj` (a source) was published: a waiting hold of another revision is superseded (a
     later version went live by another route; its translation must not publish the older one).
     """
+    _supersede_waiting(obj=obj, keep_revision_id=obj.live_revision_id)
+
+
+def _supersede_waiting(*, obj: Any, keep_revision_id: int | None = None, user: Any = None) -> None:
+    """Supersede the waiting holds of `obj` (but one of `keep_revision_id`)."""
     with transaction.atomic():
         for held in (
             PublicationHold.objects.select_for_update()
-            .filter(translation_key=obj.translation_key, status=HoldStatus.WAITING)
-            .exclude(revision_id=obj.live_revision_id)
+            .waiting()
+            .for_key(obj.translation_key)
+            .exclude(revision_id=keep_revision_id)
         ):
-            held.status, held.finished_at = HoldStatus.SUPERSEDED, timezone.now()
-            held.save(update_fields=["status", "finished_at"])
-            audit.log_hold(instance=obj, hold=held, action=audit.HOLD_SUPERSEDED)
+            _finish(held, HoldStatus.SUPERSEDED, user=user, action=audit.HOLD_SUPERSEDED)
+
+
+def _finish(held: PublicationHold, status: str, *, user: Any, action: str) -> None:
+    """End `held` with `status`, by `user` (None: the job, or another route), audit-logged."""
+    held.status, held.finished_at, held.finished_by = status, timezone.now(), user
+    held.save(update_fields=["status", "finished_at", "finished_by"])
+    audit.log_hold(instance=held.revision.content_object, hold=held, action=action, user=user)
 
 
 def waiting_hold(obj: Any) -> PublicationHold | None:
@@ -168,10 +174,6 @@ def translation_approved(*, obj: Any, revision: Revision, user: Any) -> bool:
     return True
 
 
-class PairFailedError(Exception):
-    """Raised by `publish_pair`'s test hook; any exception rolls the pair back the same way."""
-
-
 def publish_pair(*, held: PublicationHold, user: Any = None, log_action: str = "") -> bool:
     """Publish the held revision and its approved translations in one transaction (savepoint);
     True when all went live. On any failure none did: the failure is recorded and reported
@@ -184,19 +186,7 @@ def publish_pair(*, held: PublicationHold, user: Any = None, log_action: str = "
             held.revision.publish(**publish)
             for revision_id in held.approved_translations.values():
                 Revision.objects.get(pk=revision_id).publish(**publish)
-            held.status, held.finished_at, held.finished_by = (
-                HoldStatus.PUBLISHED,
-                timezone.now(),
-                user,
-            )
-            held.last_error, held.failed_at = "", None
-            held.save()
-            audit.log_hold(
-                instance=held.revision.content_object,
-                hold=held,
-                action=audit.PUBLISHED_TOGETHER,
-                user=user,
-            )
+            _finish(held, HoldStatus.PUBLISHED, user=user, action=audit.PUBLISHED_TOGETHER)
     except Exception as error:
         logger.exception("publishing held revision %s with its translations failed", held.pk)
         _record_failure(held=held, error=error)
@@ -205,10 +195,13 @@ def publish_pair(*, held: PublicationHold, user: Any = None, log_action: str = "
 
 
 def _record_failure(*, held: PublicationHold, error: Exception) -> None:
+    """Write the failure on the hold (its row as the rolled-back savepoint left it), log it,
+    and report it the first time."""
     reason = f"{type(error).__name__}: {error}"[:500]
-    first = not held.last_error
-    PublicationHold.objects.filter(pk=held.pk).update(last_error=reason, failed_at=timezone.now())
     held.refresh_from_db()
+    first = not held.last_error
+    held.last_error, held.failed_at = reason, timezone.now()
+    held.save(update_fields=["last_error", "failed_at"])
     obj = held.revision.content_object
     audit.log_hold(
         instance=obj, hold=held, action=audit.PUBLISH_TOGETHER_FAILED, data={"reason": reason}
@@ -245,15 +238,7 @@ def release(*, hold_id: int, user: Any) -> PublicationHold:
         if not may_release(held=held, user=user):
             raise PermissionDenied
         held.revision.publish(user=user, skip_permission_checks=True)
-        held.status, held.finished_at, held.finished_by = (
-            HoldStatus.RELEASED,
-            timezone.now(),
-            user,
-        )
-        held.save(update_fields=["status", "finished_at", "finished_by"])
-        audit.log_hold(
-            instance=held.revision.content_object, hold=held, action=audit.RELEASED, user=user
-        )
+        _finish(held, HoldStatus.RELEASED, user=user, action=audit.RELEASED)
     return held
 
 
