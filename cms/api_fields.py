@@ -16,6 +16,7 @@ one (and, for pages, when it is live and public), else the object itself.
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
@@ -93,8 +94,21 @@ class ChoiceLabelField(Field):
         return instance
 
     def to_representation(self, page: models.Model) -> str:
-        with translation.override(page.locale.language_code):
-            return str(getattr(page, f"get_{self.source}_display")())
+        value = getattr(page, self.source)
+        return choice_label(type(page), self.source, value, page.locale.language_code)
+
+
+@lru_cache(maxsize=4096)
+def choice_label(model: type[models.Model], field_name: str, value: Any, language: str) -> str:
+    """The label of `value` among the choices of `model.field_name`, in `language` (the value
+    itself when it is not a choice), as `get_<field>_display()` gives it.
+
+    Kept for the process: labels come from the code and its translation catalogues, which do not
+    change while it runs, and switching the language for each page and field cost a listing
+    of 20 pages a tenth of its time."""
+    choices = dict(model._meta.get_field(field_name).flatchoices)
+    with translation.override(language):
+        return str(choices.get(value, value))
 
 
 # --- Helpers shared by the fields ----------------------------------------------------------

@@ -95,6 +95,7 @@ def test_defaults_need_nothing_but_python():
     assert values["serve_media"] is True
     assert values["sentry"] is False
     assert values["log"] == "json"
+    assert values["conn"] == [60, True]  # kept on SQLite too: opening one costs a request
 
 
 def test_environment_switches_to_postgresql_redis_smtp_and_cors_origins():
