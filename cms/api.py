@@ -193,6 +193,10 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
         """
         request = self.request
         queryset = model._default_manager.live()
+        if model is not Page:
+            # Redundant with the join on the model's table, but it lets the database read the
+            # listing from the index of migration cms 0006 (language, type, tree order).
+            queryset = queryset.type(model)
         for restriction in page_view_restrictions():
             if not restriction.accept_request(request):
                 queryset = queryset.not_descendant_of(restriction.page, inclusive=True)

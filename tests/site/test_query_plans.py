@@ -1,0 +1,148 @@
+"""Reading a page or an API listing of one type never reads the whole page table.
+
+The query budgets (test_query_budgets.py) keep the number of queries constant; this keeps each
+of them from growing with the site: every query of a routed page and of a one-type API listing
+finds its pages of `wagtailcore_page` through an index (migration cms 0006), so its cost does
+not depend on how many pages the site has (bench_scale.py measures it at 2,000 and 20,000).
+
+The database's own plan says so. SQLite's `EXPLAIN QUERY PLAN` does not look at the table's
+size, so the small test site gets the plan of a large one: the check is exact. PostgreSQL's
+planner rightly reads a table of a few rows whole, and picks among usable indexes by size, so
+there `EXPLAIN` runs with only bitmap scans allowed (each needs an index condition): the check
+is that an index serves every condition, a query that none serves shows a sequential scan.
+Each test also drops the indexes it relies on, inside its transaction, and sees the
+whole-table read come back.
+"""
+
+import itertools
+import re
+
+import pytest
+from django.db import connection
+
+pytestmark = pytest.mark.django_db
+
+_explained = itertools.count()
+# Read whole, with each row's page by its key: they grow with the site's settings (sites, view
+# restrictions), not with its pages.
+SMALL_TABLES = {"wagtailcore_site", "wagtailcore_pageviewrestriction"}
+LISTING = "/api/v2/pages/?type=cluster_pages.ClusterProfilePage&locale=en&fields=*&limit=20"
+
+
+def queries_of(client, url: str) -> list[tuple[str, tuple]]:
+    assert client.get(url).status_code == 200, url  # warm: renditions made, caches filled
+    captured: list[tuple[str, tuple]] = []
+
+    def capture(execute, sql, params, many, context):  # noqa: ANN001, ANN202
+        captured.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        assert client.get(url).status_code == 200, url
+    return [
+        (sql, params)
+        for sql, params in captured
+        if '"wagtailcore_page"' in sql and re.search(r'FROM "(\w+)"', sql)[1] not in SMALL_TABLES
+    ]
+
+
+def whole_table_reads(queries: list[tuple[str, tuple]]) -> list[str]:
+    """The queries whose plan reads every row of the page table (a scan of the table, or of
+    one of its indexes from end to end)."""
+    found = []
+    for sql, params in queries:
+        whole = [step for step in plan_steps(sql, params) if step["whole"]]
+        if whole:
+            found.append(f"{sql[:300]}... -> {whole}")
+    return found
+
+
+def plan_steps(sql: str, params: tuple) -> list[dict]:
+    """The plan's reads of `wagtailcore_page` (`table`: its name or alias in the query): what
+    each reads by (`cond`, the index condition) and whether it reads the whole table."""
+    names = {"wagtailcore_page", *re.findall(r'"wagtailcore_page" (U\d+)', sql)}
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            # A text of its own each time: Python's sqlite3 reuses a prepared statement of the
+            # same text, with the plan it had before an index was dropped.
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql} /* {next(_explained)} */", params)
+            steps = []
+            for row in cursor.fetchall():
+                words = row[3].split(" ")
+                if words[0] in ("SCAN", "SEARCH") and words[1] in names:
+                    steps.append({"table": words[1], "cond": row[3], "whole": words[0] == "SCAN"})
+            return steps
+        # Only bitmap scans, which read an index by a condition, or else a sequential scan: on
+        # the test's few rows the planner would rather read a whole index in order.
+        for method in ("seqscan", "indexscan", "indexonlyscan"):
+            cursor.execute(f"SET LOCAL enable_{method} = off")
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        (plan,) = cursor.fetchone()[0]
+    steps = []
+    for node in _walk(plan["Plan"]):
+        if node.get("Relation Name") != "wagtailcore_page":
+            continue
+        scans = [n for n in _walk(node) if "Index Name" in n]  # a bitmap heap scan's, or itself
+        conds = [scan.get("Index Cond", "") for scan in scans]
+        steps.append({"table": node["Alias"], "cond": " ".join(conds), "whole": not all(conds)})
+    return steps
+
+
+def _walk(node: dict) -> list[dict]:
+    return [node, *(child for plan in node.get("Plans", []) for child in _walk(plan))]
+
+
+def drop_index(name: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP INDEX {name}")
+
+
+def test_a_routed_page_reads_its_page_ancestors_and_menu_through_indexes(client, site_content):
+    for key in ("cluster", "en_cluster", "event", "en_training"):
+        queries = queries_of(client, site_content[key].url)
+        assert queries, key
+        assert whole_table_reads(queries) == [], key
+
+    # Control: without the partial index of the menu pages (nor the listing index, whose depth
+    # column PostgreSQL can read from end to end), the routing query reads them all.
+    queries = queries_of(client, site_content["en_cluster"].url)
+    drop_index("cms_page_menu")
+    drop_index("cms_page_type_listing")
+    assert whole_table_reads(queries)
+
+
+def reads_by_type(sql: str, params: tuple) -> bool:
+    """Whether the plan finds the query's pages by their content type (an index condition),
+    not among all the pages of their language."""
+    steps = [step for step in plan_steps(sql, params) if step["table"] == "wagtailcore_page"]
+    return bool(steps) and all("content_type_id" in step["cond"] for step in steps)
+
+
+def content_type_indexes() -> list[str]:
+    """The indexes of the page table that lead with the content type (Wagtail's and ours)."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+    return [
+        name
+        for name, info in constraints.items()
+        if info["index"]
+        and not info["primary_key"]
+        and info["columns"][:2] in (["content_type_id"], ["locale_id", "content_type_id"])
+    ]
+
+
+def test_an_api_listing_of_one_type_reads_only_that_type(client, site_content):
+    queries = queries_of(client, LISTING)
+    listing = [
+        (sql, params) for sql, params in queries if "cluster_pages_clusterprofilepage" in sql
+    ]
+    assert any("COUNT(*)" in sql for sql, _params in listing)  # the count, and the rows
+    assert any("LIMIT" in sql for sql, _params in listing)
+    assert whole_table_reads(queries) == []
+    assert all(reads_by_type(sql, params) for sql, params in listing)
+
+    # Control: without an index by content type (ours, or Wagtail's on PostgreSQL, which its
+    # planner may prefer), the listing and its count read every English page.
+    for index in content_type_indexes():
+        drop_index(index)
+    assert not any(reads_by_type(sql, params) for sql, params in listing)
