@@ -13,6 +13,7 @@ from cluster_pages.models.profiles import ClusterProfilePage, County
 from cms.listing import Listing, build_listing
 from cms.localization import localized_all, one_per_translation, shown_only
 from cms.models import Sector
+from cms.tree import children_q
 from cms.visibility import public
 
 
@@ -37,7 +38,7 @@ def filter_clusters(index: Page, *, sector: str = "", county: str = "") -> Query
     `index` is an index page of one language, so its children are in that language too.
     """
     clusters = (
-        public(ClusterProfilePage.objects.child_of(index).live())
+        public(ClusterProfilePage.objects.filter(children_q(index)).live())
         .select_related("logo")
         # The cards' logo renditions with the page: no query (or cache write) per card.
         .prefetch_related("sectors", "logo__renditions")
@@ -82,7 +83,7 @@ def county_teasers(index: Page, *, limit: int) -> list[ClusterProfilePage]:
     clusters are chosen. With `limit` at least the number of counties that have a cluster,
     each of them is shown. Live, public clusters of `index` only (so of its language).
     """
-    clusters = public(ClusterProfilePage.objects.child_of(index).live())
+    clusters = public(ClusterProfilePage.objects.filter(children_q(index)).live())
     by_county: dict[str, list[int]] = {}
     for pk, county in clusters.order_by("-first_published_at", "-pk").values_list("pk", "county"):
         by_county.setdefault(county, []).append(pk)

@@ -23,6 +23,7 @@ from cms.api_fields import ImageRenditionField
 from cms.api_streams import StreamJSONField
 from cms.blocks import BodyBlock
 from cms.listing import Listing
+from cms.tree import children_q
 from cms.visibility import SharedAncestorsMixin, public
 from cms.workflow.snippets import ReviewedSnippetMixin
 
@@ -167,9 +168,9 @@ class HomePage(SharedAncestorsMixin, Page):
         """
         children = [
             child
-            # child_of, not get_children(): see cms.navigation.main_menu. Deferred: an index
+            # children_q, not get_children(): see cms.tree. Deferred: an index
             # page's section needs its class and tree position only, not its own fields.
-            for child in public(Page.objects.child_of(self).live()).specific(defer=True)
+            for child in public(Page.objects.filter(children_q(self)).live()).specific(defer=True)
             if isinstance(child, ListingPage) and child.home_section is not None
         ]
         for child in children:

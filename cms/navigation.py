@@ -34,6 +34,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from cms.request_memo import memoised, memoised_many
+from cms.tree import children_q
 from cms.visibility import is_public, public
 from cms.workflow.translation_status import TranslationStatus
 
@@ -268,9 +269,9 @@ def menu_pages(home: Page) -> list[Page]:
     """
     children = memoised(
         ("menu_pages", home.pk),
-        # child_of, not get_children(): it reads the tree paths, not the parent's cached
+        # children_q, not get_children(): it reads the tree paths, not the parent's cached
         # `numchild`, which a stale page object saved later can reset to 0.
-        lambda: list(Page.objects.child_of(home).live().in_menu().order_by("path")),
+        lambda: list(Page.objects.filter(children_q(home)).live().in_menu().order_by("path")),
     )
     return [child for child in children if is_public(child)]
 

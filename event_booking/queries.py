@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from cms.listing import Listing, build_listing
 from cms.localization import attach_localized
+from cms.tree import children_q
 from cms.visibility import public
 from event_booking.models.pages import EventKind, EventPage
 
@@ -51,7 +52,7 @@ def filter_events(index: Page, *, when: str = UPCOMING, kind: str = "") -> Query
         events = public(EventPage.objects.live()).filter(end__lt=timezone.now()).order_by("-start")
     else:
         events = upcoming_event_pages()
-    events = events.child_of(index).select_related("venue")
+    events = events.filter(children_q(index)).select_related("venue")
     if kind:
         events = events.filter(kind=kind)
     return events
@@ -71,6 +72,6 @@ def event_listing(index: Page, params: QueryDict) -> Listing:
 
 def upcoming_events(index: Page, *, limit: int) -> list[EventPage]:
     """Home-page teasers of `index`: its live, public events not over yet, soonest first."""
-    events = list(upcoming_event_pages().child_of(index).select_related("venue")[:limit])
+    events = list(upcoming_event_pages().filter(children_q(index)).select_related("venue")[:limit])
     attach_localized(events, "venue", index.locale)
     return events

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 
 from cms.listing import Listing, build_listing
 from cms.localization import attach_localized, one_per_translation
+from cms.tree import children_q
 from cms.visibility import public
 from training_catalog.models.trainings import TrainingPage, TrainingTopic
 
@@ -38,7 +39,7 @@ def with_next_run(trainings: QuerySet) -> QuerySet:
 
 def filter_trainings(index: Page, *, topic: str = "") -> QuerySet:
     """The live, public trainings under `index`: those with a coming run first, soonest first."""
-    trainings = with_next_run(public(TrainingPage.objects.child_of(index).live()))
+    trainings = with_next_run(public(TrainingPage.objects.filter(children_q(index)).live()))
     if topic:
         trainings = trainings.filter(topic__slug=topic)
     return trainings.select_related("topic").order_by(
@@ -59,7 +60,7 @@ def training_listing(index: Page, params: QueryDict) -> Listing:
 
 def upcoming_trainings(index: Page, *, limit: int) -> list[TrainingPage]:
     """Home-page teasers of `index`: its live, public trainings with a coming run, soonest first."""
-    trainings = with_next_run(public(TrainingPage.objects.child_of(index).live()))
+    trainings = with_next_run(public(TrainingPage.objects.filter(children_q(index)).live()))
     trainings = list(
         trainings.filter(next_run_start__isnull=False)
         .select_related("topic")
