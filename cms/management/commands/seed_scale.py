@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from cms.demo.scale import seed_scale
+from cms.demo.scale import refresh_planner_statistics, seed_scale
 
 BAR_WIDTH = 30
 
@@ -27,6 +27,9 @@ class Command(BaseCommand):
         self._last_line: tuple[str, int] = ("", -1)
         started = time.monotonic()
         created = seed_scale(pages=options["pages"], progress=self._progress)
+        # Also on a run that created nothing: a database seeded before had no statistics.
+        if refresh_planner_statistics():
+            self.stdout.write("Planner statistics refreshed (ANALYZE).")
         elapsed = time.monotonic() - started
         summary = ", ".join(f"{label}: {count}" for label, count in sorted(created.items()))
         self.stdout.write(
