@@ -11,7 +11,8 @@ planner rightly reads a table of a few rows whole, and picks among usable indexe
 there `EXPLAIN` runs with only bitmap scans allowed (each needs an index condition): the check
 is that an index serves every condition, a query that none serves shows a sequential scan.
 Each test also drops the indexes it relies on, inside its transaction, and sees the
-whole-table read come back.
+whole-table read come back. That a one-type listing reads its rows by their type is checked
+on SQLite only: which usable index PostgreSQL reads depends on the table's size.
 """
 
 import itertools
@@ -115,14 +116,15 @@ def test_a_routed_page_reads_its_page_ancestors_and_menu_through_indexes(client,
 
 
 def reads_by_type(sql: str, params: tuple) -> bool:
-    """Whether the plan finds the query's pages by their content type (an index condition),
+    """Whether the plan finds the query's pages by an index condition on their content type,
     not among all the pages of their language."""
     steps = [step for step in plan_steps(sql, params) if step["table"] == "wagtailcore_page"]
     return bool(steps) and all("content_type_id" in step["cond"] for step in steps)
 
 
-def content_type_indexes() -> list[str]:
-    """The indexes of the page table that lead with the content type (Wagtail's and ours)."""
+def narrowing_indexes() -> list[str]:
+    """The indexes of the page table that start with the content type or the language
+    (Wagtail's and ours)."""
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
     return [
@@ -130,7 +132,8 @@ def content_type_indexes() -> list[str]:
         for name, info in constraints.items()
         if info["index"]
         and not info["primary_key"]
-        and info["columns"][:2] in (["content_type_id"], ["locale_id", "content_type_id"])
+        and not info["unique"]
+        and info["columns"][:1] in (["content_type_id"], ["locale_id"])
     ]
 
 
@@ -142,10 +145,14 @@ def test_an_api_listing_of_one_type_reads_only_that_type(client, site_content):
     assert any("COUNT(*)" in sql for sql, _params in listing)  # the count, and the rows
     assert any("LIMIT" in sql for sql, _params in listing)
     assert whole_table_reads(queries) == []
+    if connection.vendor != "sqlite":
+        # Which of the usable indexes PostgreSQL reads depends on the table's size (on the
+        # test's few rows: the language's); bench_scale.py shows its choice at 20,000 pages.
+        return
     assert all(reads_by_type(sql, params) for sql, params in listing)
 
-    # Control: without an index by content type (ours, or Wagtail's on PostgreSQL, which its
-    # planner may prefer), the listing and its count read every English page.
-    for index in content_type_indexes():
+    # Control: without an index by type (ours and Wagtail's), the listing and its count read
+    # every page of the language.
+    for index in narrowing_indexes():
         drop_index(index)
     assert not any(reads_by_type(sql, params) for sql, params in listing)
