@@ -6,8 +6,9 @@ case-sensitive paths, and reads the whole page table instead (at 20,000 pages th
 page's teasers took tens of milliseconds each). A child's path is its parent's followed by
 one step of treebeard's alphabet, so the children lie between the parent's path followed by
 the smallest and by the largest step: a range that both databases read from the unique index
-of the paths. (treebeard's own `get_children` does the same, but first trusts the parent's
-stored `numchild`, which a stale page object can have reset to 0.)
+of the paths: treebeard's `_get_children_path_interval`, which its own `get_children` filters
+on too (but only after trusting the parent's stored `numchild`, which a stale page object can
+have reset to 0).
 """
 
 from django.db.models import Q
@@ -16,6 +17,4 @@ from wagtail.models import Page
 
 def children_q(parent: Page) -> Q:
     """The condition of the pages whose parent is `parent` (Wagtail's `child_of_q`)."""
-    first, last = Page.alphabet[0], Page.alphabet[-1]
-    steps = (parent.path + first * Page.steplen, parent.path + last * Page.steplen)
-    return Q(path__range=steps, depth=parent.depth + 1)
+    return Q(path__range=Page._get_children_path_interval(parent.path), depth=parent.depth + 1)

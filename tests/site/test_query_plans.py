@@ -83,14 +83,23 @@ def plan_steps(sql: str, params: tuple) -> list[dict]:
     for node in _walk(plan["Plan"]):
         if node.get("Relation Name") != "wagtailcore_page":
             continue
-        scans = [n for n in _walk(node) if "Index Name" in n]  # a bitmap heap scan's, or itself
+        # A sequential scan reads by no index; a bitmap heap scan reads what its own index
+        # scans found (not those of a subquery in its filter).
+        scans = [n for n in _walk(node, own=True) if "Index Name" in n]
         conds = [scan.get("Index Cond", "") for scan in scans]
-        steps.append({"table": node["Alias"], "cond": " ".join(conds), "whole": not all(conds)})
+        whole = not scans or not all(conds)
+        steps.append({"table": node["Alias"], "cond": " ".join(conds), "whole": whole})
     return steps
 
 
-def _walk(node: dict) -> list[dict]:
-    return [node, *(child for plan in node.get("Plans", []) for child in _walk(plan))]
+def _walk(node: dict, *, own: bool = False) -> list[dict]:
+    """`node` and the nodes below it; with `own`, not those of its subqueries."""
+    children = [
+        child
+        for child in node.get("Plans", [])
+        if not own or child.get("Parent Relationship") not in ("SubPlan", "InitPlan")
+    ]
+    return [node, *(n for child in children for n in _walk(child, own=own))]
 
 
 def drop_index(name: str) -> None:
