@@ -63,7 +63,7 @@ from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2 import views as wagtail_documents_views
 from wagtail.images.api.v2 import views as wagtail_images_views
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from cms.api_input import CleanInputMixin, with_clean_search
 from cms.api_translations import (
@@ -78,6 +78,7 @@ from cms.api_translations import (
     with_fallback,
 )
 from cms.page_cache.declare import API_DOCUMENTS, API_IMAGES, API_PAGES, declare, declare_page
+from cms.sites import site_for_request
 from cms.visibility import page_view_restrictions
 from cms.workflow.preview_api import PreviewViewSetMixin
 
@@ -205,6 +206,9 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
         for restriction in page_view_restrictions():
             if not restriction.accept_request(request):
                 queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+        # The request's site and site root paths as the shared lookups keep them: Wagtail's
+        # validator below and the URLs of the listed pages find them on the request.
+        site_for_request(request._request)
         try:
             site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
         except ValueError as error:
@@ -286,7 +290,7 @@ class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
     def find_object(self, queryset: QuerySet, request: Request) -> Page | None:
         """`?html_path=` accepts public URLs with their language prefix (`/en/clusters/x/`)."""
         if "html_path" in request.GET:
-            site = Site.find_for_request(request)
+            site = site_for_request(request._request)
             components = [part for part in request.GET["html_path"].split("/") if part]
             if site is None:
                 return None

@@ -26,7 +26,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -34,6 +33,8 @@ from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from cms.request_memo import memoised, memoised_many
+from cms.routing import site_tree
+from cms.sites import site_for_request
 from cms.tree import children_q
 from cms.visibility import is_public, public
 from cms.workflow.translation_status import TranslationStatus
@@ -84,7 +85,7 @@ class Menu:
 
 def site_root(request: HttpRequest | None) -> Page | None:
     """The root page (Hungarian home) of the site serving `request`, or of the default site."""
-    site = Site.find_for_request(request) if request is not None else None
+    site = site_for_request(request)
     if site is None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     return site.root_page if site else None
@@ -94,9 +95,7 @@ def live_translations(page: Page) -> dict[str, Page]:
     """Language code -> the live, public version of `page` in it (`page` itself included).
 
     Read once per request (the switcher, hreflang and the notice all ask; see
-    `live_translations_of`). Each version carries `behind_since`: when its source changed
-    since it was translated, if its translation status is behind
-    (`TranslationStatus.objects.behind_in_public()`), else None.
+    `live_translations_of`).
     """
     if page.translation_key is None:
         return {}
@@ -118,31 +117,38 @@ def _translations_by_memo_key(keys: list[tuple[str, object]]) -> dict:
 def _live_translations(
     translation_keys: list[object], *, public_only: bool = True
 ) -> dict[object, dict[str, Page]]:
-    behind_since = (
-        TranslationStatus.objects.behind_in_public()
-        .filter(
-            translation_key=OuterRef("translation_key"),
-            locale_id=OuterRef("locale_id"),
-            source_changed_at__isnull=False,
-        )
-        .values("source_changed_at")[:1]
-    )
     versions = Page.objects.filter(translation_key__in=translation_keys).live()
-    versions = (
-        (public(versions) if public_only else versions)
-        .select_related("locale")
-        .annotate(behind_since=Subquery(behind_since))
-    )
+    versions = (public(versions) if public_only else versions).select_related("locale")
     result: dict[object, dict[str, Page]] = {}
     for version in versions:
         result.setdefault(version.translation_key, {})[version.locale.language_code] = version
     return result
 
 
+def behind_since(page: Page) -> datetime.datetime | None:
+    """When the source of `page` (a translation) changed since `page` was translated, if its
+    translation status is behind as readers may know it
+    (`TranslationStatus.objects.behind_in_public()`), else None."""
+    return (
+        TranslationStatus.objects.behind_in_public()
+        .filter(
+            translation_key=page.translation_key,
+            locale_id=page.locale_id,
+            source_changed_at__isnull=False,
+        )
+        .values_list("source_changed_at", flat=True)
+        .first()
+    )
+
+
 def home_pages(request: HttpRequest | None) -> dict[str, Page]:
-    """Language code -> the live, public home page in that language."""
+    """Language code -> the live, public home page in that language (`cms.routing.site_tree`:
+    kept across requests)."""
     root = site_root(request)
-    return live_translations(root) if root else {}
+    if root is None:
+        return {}
+    homes = site_tree(root).homes
+    return {home.locale.language_code: home for home in homes if home.live and is_public(home)}
 
 
 def _url(page: Page, request: HttpRequest | None) -> str | None:
@@ -220,12 +226,12 @@ def translation_notice(page: Page | None, request: HttpRequest | None) -> Transl
         )
     if own is None or own.locale.language_code == settings.LANGUAGE_CODE:
         return None
-    changed_at = own.behind_since
-    if changed_at is None:
-        return None
     original = versions.get(settings.LANGUAGE_CODE)
     url = _url(original, request) if original is not None else None
     if not url:
+        return None
+    changed_at = behind_since(own)
+    if changed_at is None:
         return None
     return TranslationNotice(changed_at, url, settings.LANGUAGE_CODE)
 
@@ -284,9 +290,6 @@ def main_menu(*, page: Page | None, request: HttpRequest | None, language_code: 
     (editors reorder them in the admin). Without a live home in that language, the menu falls
     back to the source-language home (the reader then sees Hungarian links rather than none).
     """
-    root = site_root(request)
-    if page is not None and root is not None:
-        live_translations_of([root, page])  # the switcher's and the menu's, in one query
     homes = home_pages(request)
     home = homes.get(language_code) or homes.get(settings.LANGUAGE_CODE)
     items = []

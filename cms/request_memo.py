@@ -33,6 +33,11 @@ def memoised(key: Hashable, compute: Callable[[], T]) -> T:
     return memo[key]
 
 
+def in_request() -> bool:
+    """Whether a request memo is open (within a GET or HEAD request)."""
+    return _memo.get() is not None
+
+
 def memoised_many(keys: list[K], compute: Callable[[list[K]], dict[K, T]]) -> dict[K, T]:
     """The values of `keys`; those not kept yet are computed together, by
     `compute(missing keys)`, and kept for the rest of the request."""

@@ -5,9 +5,10 @@ translation, its specific row, then for each path component the child with that 
 specific row (eight queries for an event). When no page type changes Wagtail's routing
 (no `route` override, such as `RoutablePageMixin`), the page is simply the one whose
 `url_path` is the localized root's `url_path` plus the path: `route_for_request` below finds
-it, with the localized root and the page's ancestors (for the view restriction check and the
-breadcrumbs) and the menu pages, in one query (by slug and depth, both indexed), then loads
-its specific row.
+it with its ancestors (for the view restriction check and the breadcrumbs) in one query (by
+slug and depth, both indexed), then loads its specific row. The localized root, the pages
+above it and the menu pages are the same for every page: `site_tree` keeps them across
+requests (`cms.shared_lookups`), so the home page itself costs no routing query.
 `serve` hands the result to Wagtail's own `serve` view (hooks, view restrictions, `serve()`
 of the page), which reads it from the request as it reads its own routing result.
 
@@ -16,8 +17,9 @@ the root; the page must be live (pages above it need not be); no page, or no sit
 With a page type that overrides `route`, everything goes through Wagtail's routing.
 """
 
+import copy
+from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
 
 from django.conf import settings
 from django.db.models import Q
@@ -25,10 +27,12 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.url_routing import RouteResult
 
 from cms.request_memo import memoised
+from cms.shared_lookups import shared
+from cms.sites import site_for_request
 
 
 @cache
@@ -37,39 +41,50 @@ def wagtail_routing_is_plain() -> bool:
     return all(model.route is Page.route for model in get_page_models())
 
 
-def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
-    """The live page at `path` (below the language prefix) on the request's site, or None."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    components = [component for component in path.split("/") if component]
-    language = content_language()
-    # The root's translations, the pages above them, and for each path component the pages
-    # with its slug at its depth: the page and all its ancestors are among them.
+@dataclass(frozen=True)
+class SiteTree:
+    """The top of a site's page tree, the same for every page (kept across requests:
+    `cms.shared_lookups`, read-only)."""
+
+    above: list[Page]  # the pages above the root page (the tree's root node)
+    homes: list[Page]  # the root page and its translations, live or not
+    menus: dict[int, list[Page]]  # home page id -> its live children in menus, in tree order
+
+    def home_in(self, language: str) -> Page | None:
+        """The live home page in `language`, if there is one."""
+        return next(
+            (home for home in self.homes if home.live and home.locale.language_code == language),
+            None,
+        )
+
+
+def site_tree(root: Page) -> SiteTree:
+    """The `SiteTree` of the site whose root page is `root`, in one query (once per change of
+    the home or menu pages)."""
+    return shared(("site_tree", root.pk), lambda: _read_site_tree(root))
+
+
+def _read_site_tree(root: Page) -> SiteTree:
     step = Page.steplen
-    wanted = Q(translation_key=root.translation_key, depth=root.depth) | Q(
-        path__in=[root.path[:end] for end in range(step, len(root.path), step)]
+    rows = list(
+        Page.objects.filter(
+            Q(translation_key=root.translation_key, depth=root.depth)
+            | Q(path__in=[root.path[:end] for end in range(step, len(root.path), step)])
+            | Q(depth=root.depth + 1, show_in_menus=True, live=True)
+        )
+        .select_related("locale")
+        .order_by("path")
     )
-    for level, component in enumerate(components, start=1):
-        wanted |= Q(slug=component, depth=root.depth + level)
-    # And the menu pages below the root and its translations (`cms.navigation.menu_pages`).
-    wanted |= Q(depth=root.depth + 1, show_in_menus=True, live=True)
-    rows = list(Page.objects.filter(wanted).select_related("locale"))
-    localized = next(
-        (
-            row
-            for row in rows
-            if row.translation_key == root.translation_key
-            and row.depth == root.depth
-            and row.locale.language_code == language
-            and row.live
-        ),
-        root,
-    )
-    for home in rows:
-        if home.translation_key == root.translation_key and home.depth == root.depth:
-            below = [
+    homes = [
+        row
+        for row in rows
+        if row.depth == root.depth and row.translation_key == root.translation_key
+    ]
+    return SiteTree(
+        above=[row for row in rows if row.depth < root.depth],
+        homes=homes,
+        menus={
+            home.pk: [
                 row
                 for row in rows
                 if row.depth == home.depth + 1
@@ -77,19 +92,46 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
                 and row.show_in_menus
                 and row.live
             ]
-            menu = sorted(below, key=attrgetter("path"))
-            memoised(("menu_pages", home.pk), lambda menu=menu: menu)
+            for home in homes
+        },
+    )
+
+
+def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
+    """The live page at `path` (below the language prefix) on the request's site, or None."""
+    site = site_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    tree = site_tree(root)
+    components = [component for component in path.split("/") if component]
+    language = content_language()
+    localized = tree.home_in(language) or root
+    for home_pk, menu in tree.menus.items():
+        memoised(("menu_pages", home_pk), lambda menu=menu: menu)
     if localized.locale.language_code == language:  # the active locale, read with the root
         memoised(("active_locale", translation.get_language()), lambda: localized.locale)
+    # For each path component, the pages with its slug at its depth: the page and all its
+    # ancestors below the home page are among them.
+    rows: list[Page] = []
+    if components:
+        wanted = Q()
+        for level, component in enumerate(components, start=1):
+            wanted |= Q(slug=component, depth=root.depth + level)
+        rows = list(Page.objects.filter(wanted).select_related("locale"))
     url_path = localized.url_path + "".join(f"{component}/" for component in components)
-    page = next((row for row in rows if row.url_path == url_path), None)
+    known = [*tree.above, *tree.homes, *rows]
+    page = next((row for row in known if row.url_path == url_path), None)
     if page is None or not page.live:
         return None
-    by_path = {row.path: row for row in rows}
+    step = Page.steplen
+    by_path = {row.path: row for row in known}
     ancestors = [by_path.get(page.path[:end]) for end in range(step, len(page.path), step)]
     if all(ancestors):  # the view restriction check and the breadcrumbs use them
         memoised(("ancestors", page.pk), lambda: ancestors)
-    specific = page.specific
+    # A copy: the home page's row is shared with other requests, and `specific` is kept on
+    # the instance that loads it.
+    specific = copy.copy(page).specific
     specific.locale = page.locale  # read with the row: templates and the booking form use it
     return RouteResult(specific)
 

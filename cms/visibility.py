@@ -1,11 +1,11 @@
 """What readers may see of the page tree, with the lookups shared within a request.
 
 `public(queryset)` is Wagtail's `queryset.public()` (no page behind a view restriction, nor
-below one) with the restrictions read once per request (`cms.request_memo`): Wagtail's reads
-them at every call, and a page with a menu, a language switcher, teasers and a booking form
-asks four or five times. `is_public(page)` answers the same question for a page in hand
-without a query; `SharedAncestorsMixin` lets Wagtail's view restriction check and the
-breadcrumbs share one read of a page's ancestors.
+below one) with the restrictions read once (and kept across requests until one changes:
+`cms.shared_lookups`): Wagtail's reads them at every call, and a page with a menu, a language
+switcher, teasers and a booking form asks four or five times. `is_public(page)` answers the
+same question for a page in hand without a query; `SharedAncestorsMixin` lets Wagtail's view
+restriction check and the breadcrumbs share one read of a page's ancestors.
 """
 
 from django.db.models import QuerySet
@@ -13,11 +13,13 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from cms.request_memo import memoised
+from cms.shared_lookups import shared
 
 
 def page_view_restrictions() -> list[PageViewRestriction]:
-    """Every page view restriction, with its page (once per request)."""
-    return memoised(
+    """Every page view restriction, with its page (kept across requests until one changes:
+    `cms.shared_lookups`)."""
+    return shared(
         "page_view_restrictions", lambda: list(PageViewRestriction.objects.select_related("page"))
     )
 

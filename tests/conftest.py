@@ -212,12 +212,16 @@ def _media_in_tmp(request, settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(settings):
-    """Each test starts with an empty cache: Redis when REDIS_URL is set (CI), else memory."""
+    """Each test starts with an empty cache: Redis when REDIS_URL is set (CI), else memory;
+    and as a fresh web process (nothing kept across requests: cms/shared_lookups.py)."""
     if not settings.REDIS_URL:
         settings.CACHES = LOCAL_MEMORY_CACHE
     from django.core.cache import cache
 
+    from cms import shared_lookups
+
     cache.clear()
+    shared_lookups.forget()
 
 
 @pytest.fixture

@@ -8,7 +8,9 @@ invalidates exactly the responses that show the changed thing (`invalidation.py`
   language switcher);
 - `tree:<path>`: anything at or below that tree path (a page shows its ancestors' titles in the
   breadcrumbs, the home page's children in the menu, and its URL holds its ancestors' slugs);
-- `api:pages`, `api:images`, `api:documents`: the API listings of that endpoint.
+- `api:pages`, `api:images`, `api:documents`: the API listings of that endpoint;
+- `shared`: no response declares it; it versions what web processes keep across requests
+  (`cms.shared_lookups`: the site, its home and menu pages, the view restrictions).
 
 Tree paths (treebeard's `path`) rather than ids: a page's ancestors' tags follow from its own
 path without a query.
@@ -27,6 +29,7 @@ from wagtail.models import Page
 API_PAGES = "api:pages"
 API_IMAGES = "api:images"
 API_DOCUMENTS = "api:documents"
+SHARED_TAG = "shared"
 
 _ATTRIBUTE = "_page_cache_declaration"
 

@@ -23,7 +23,12 @@ What a change makes stale (tags: see `declare.py`):
   (teaser cards), every index page (filters list the snippets) and the API's page listings;
 - an image or a document: the pages that use it with their ancestors, and the API listings of
   pages and of images (documents);
+- a view restriction (a page made private, or public again, or its password changed): as a
+  change of its page (its subtree, the listings and switchers that show it);
 - a Site (host name, root page): everything.
+
+The home pages, the pages just below them (the menu), view restrictions and Sites also bump
+`SHARED_TAG`: web processes keep them across requests (`cms.shared_lookups`).
 """
 
 from __future__ import annotations
@@ -33,11 +38,18 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models, transaction
-from wagtail.models import Page, ReferenceIndex, Site, TranslatableMixin, get_page_models
+from wagtail.models import (
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+    Site,
+    TranslatableMixin,
+    get_page_models,
+)
 
 from cms.models import ListingPage
-from cms.page_cache.declare import API_DOCUMENTS, API_IMAGES, API_PAGES
-from cms.page_cache.store import bump
+from cms.page_cache.declare import API_DOCUMENTS, API_IMAGES, API_PAGES, SHARED_TAG
+from cms.page_cache.store import bump, is_enabled
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +65,6 @@ def invalidate(instance: models.Model, *, extra_tags: Iterable[str] = ()) -> Non
         transaction.on_commit(lambda: _bump_logged(instance, set(extra_tags)))
 
 
-def is_enabled() -> bool:
-    """Whether the page cache is on (`PAGE_CACHE["ENABLED"]`)."""
-    return bool(settings.PAGE_CACHE["ENABLED"])
-
-
 def _bump_logged(instance: models.Model, tags: set[str]) -> None:
     try:
         bump(tags | tags_for(instance))
@@ -71,6 +78,11 @@ def tags_for(instance: models.Model) -> set[str]:
         return page_change_tags(instance)
     if isinstance(instance, Site):  # host names and root pages: everything
         return everything_tags()
+    if isinstance(instance, PageViewRestriction):
+        # Read now: a restriction deleted with its page finds no page (the page's own
+        # deletion makes its responses stale).
+        page = Page.objects.filter(pk=instance.page_id).first()
+        return {SHARED_TAG, *(page_change_tags(page) if page is not None else ())}
     if instance._meta.app_label in {"wagtailimages", "wagtaildocs"}:
         listing = API_IMAGES if instance._meta.app_label == "wagtailimages" else API_DOCUMENTS
         return {API_PAGES, listing, *_used_by_tags([instance])}
@@ -95,7 +107,8 @@ def tags_for(instance: models.Model) -> set[str]:
 
 def everything_tags() -> set[str]:
     """Tags that every cached response shows one of (a Site change, a deployment)."""
-    return {f"tree:{Page.get_first_root_node().path}", API_PAGES, API_IMAGES, API_DOCUMENTS}
+    root = Page.get_first_root_node()
+    return {f"tree:{root.path}", API_PAGES, API_IMAGES, API_DOCUMENTS, SHARED_TAG}
 
 
 def page_change_tags(page: Page) -> set[str]:
@@ -105,7 +118,7 @@ def page_change_tags(page: Page) -> set[str]:
     tags = {API_PAGES, f"tree:{path}"}
     tags.update(f"page:{path[:end]}" for end in range(step, len(path), step))
     if page.depth <= 3:  # the home page or a page of its menu: every page of the language
-        tags.add(f"tree:{path[: 2 * step]}")
+        tags.update({f"tree:{path[: 2 * step]}", SHARED_TAG})
     translations = list(
         Page.objects.filter(translation_key=page.translation_key)
         .exclude(pk=page.pk)

@@ -5,7 +5,8 @@ scheduler, wagtail-localize, bulk actions, revert, copy), `page_unpublished`, `p
 and the move signals. Snippets with drafts (sectors, venues, topics): `published` and
 `unpublished` (a draft changes nothing public); snippets without drafts, images and documents:
 `post_save`; all of them: `pre_delete` (the pages using a row are found before its
-many-to-many rows go). `connect()` runs in `CmsConfig.ready`.
+many-to-many rows go). View restrictions (the admin's privacy setting): `post_save` and
+`post_delete`. `connect()` runs in `CmsConfig.ready`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Page, Site
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -67,6 +68,12 @@ def object_saved(sender: type, instance: Any, **kwargs: Any) -> None:
         invalidate(instance)
 
 
+def restriction_changed(sender: type, instance: PageViewRestriction, **kwargs: Any) -> None:
+    """A page made private or public again (or its password or groups changed): its cached
+    public copies, and those of the pages below it, must go at once."""
+    invalidate(instance)
+
+
 def object_deleting(sender: type, instance: Any, **kwargs: Any) -> None:
     """An image, a document or a snippet about to be deleted: the pages using it are found
     now, while its many-to-many rows and references still exist."""
@@ -93,3 +100,9 @@ def connect() -> None:
     unpublished.connect(object_published, dispatch_uid=f"{UID}:unpublished")
     post_save.connect(object_saved, dispatch_uid=f"{UID}:saved")
     pre_delete.connect(object_deleting, dispatch_uid=f"{UID}:deleting")
+    post_save.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{UID}:restriction_saved"
+    )
+    post_delete.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{UID}:restriction_gone"
+    )

@@ -51,6 +51,11 @@ _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{64}(
 _STORED_HEADERS = {"content-type", "content-language", "allow", "link", "vary", "x-robots-tag"}
 
 
+def is_enabled() -> bool:
+    """Whether the page cache is on (`PAGE_CACHE["ENABLED"]`)."""
+    return bool(settings.PAGE_CACHE["ENABLED"])
+
+
 def _clock_skew_ns() -> int:
     # How far the clocks of two web or worker machines may differ (NTP keeps them far closer).
     return int(settings.PAGE_CACHE["CLOCK_SKEW_SECONDS"] * 1_000_000_000)
@@ -87,6 +92,22 @@ def bump(tags: Iterable[str]) -> None:
     _cache().set_many({_tag_key(tag): version for tag in tags}, timeout=None)
 
 
+def current_version(tag: str) -> str | None:
+    """The current version of `tag`, created when missing (as `save` does); None when the
+    cache keeps none."""
+    cache = _cache()
+    key = _tag_key(tag)
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, _initial_version(), timeout=None)
+        version = cache.get(key)
+    return version
+
+
+def _initial_version() -> str:
+    return f"i{time.time_ns()}{secrets.token_hex(4)}"
+
+
 def fetch(request: HttpRequest) -> HttpResponse | None:
     """The cached response to `request` if there is one and none of its tags changed."""
     cache = _cache()
@@ -118,7 +139,7 @@ def save(
     if missing:
         # `add` never overwrites a version a concurrent bump has just written.
         for key in missing:
-            cache.add(key, f"i{time.time_ns()}{secrets.token_hex(4)}", timeout=None)
+            cache.add(key, _initial_version(), timeout=None)
         current = cache.get_many(keys.values())
     versions = {}
     for tag, key in keys.items():
