@@ -135,7 +135,23 @@ REPLACED_FILTERS = {
 }
 
 
-class PagesAPIViewSet(CleanInputMixin, wagtail_views.PagesAPIViewSet):
+class CompactJSONMixin:
+    """Responses as compact JSON (for API viewsets).
+
+    Wagtail's API indents every response by four spaces. Python then encodes it with its
+    pure-Python JSON encoder instead of the C one: about 2 ms of a 20-page `fields=*` listing
+    here, and a third more bytes. A client that wants indentation asks for it with
+    `Accept: application/json; indent=4` (Django REST framework's rule); the browsable API
+    (`?format=api`) indents as before.
+    """
+
+    def get_renderer_context(self) -> dict[str, Any]:
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
+
+class PagesAPIViewSet(CompactJSONMixin, CleanInputMixin, wagtail_views.PagesAPIViewSet):
     """Wagtail's pages endpoint with batched serialisation and stricter visibility.
 
     See the module docstring for the contract.
@@ -326,7 +342,9 @@ class CachedListingsMixin:
         return super().detail_view(request, pk)
 
 
-class ImagesAPIViewSet(CachedListingsMixin, CleanInputMixin, wagtail_images_views.ImagesAPIViewSet):
+class ImagesAPIViewSet(
+    CompactJSONMixin, CachedListingsMixin, CleanInputMixin, wagtail_images_views.ImagesAPIViewSet
+):
     """Wagtail's images endpoint with the project's input cleaning."""
 
     cache_tag = API_IMAGES
@@ -334,7 +352,10 @@ class ImagesAPIViewSet(CachedListingsMixin, CleanInputMixin, wagtail_images_view
 
 
 class DocumentsAPIViewSet(
-    CachedListingsMixin, CleanInputMixin, wagtail_documents_views.DocumentsAPIViewSet
+    CompactJSONMixin,
+    CachedListingsMixin,
+    CleanInputMixin,
+    wagtail_documents_views.DocumentsAPIViewSet,
 ):
     """Wagtail's documents endpoint with the project's input cleaning."""
 

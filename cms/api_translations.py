@@ -133,12 +133,13 @@ class TranslationsField(BatchedField):
         behind = TranslationStatus.objects.behind_in_public().filter(
             translation_key=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
         )
+        versions = view.get_base_queryset().filter(translation_key__in=keys)
+        own_locales = {page.locale_id for page in pages}
+        if len(own_locales) == 1:  # a one-language listing: its own versions are not shown
+            versions = versions.exclude(locale_id=own_locales.pop())
         public = {
             (version.translation_key, version.locale.language_code): version
-            for version in view.get_base_queryset()
-            .filter(translation_key__in=keys)
-            .select_related("locale")
-            .annotate(outdated=Exists(behind))
+            for version in versions.select_related("locale").annotate(outdated=Exists(behind))
         }
         result = {}
         for page in pages:

@@ -13,6 +13,9 @@ the first time it asks for a shared lookup (one cache read: no SQL with Redis, a
 database cache), and a process holding values of another version drops them all. So a reader
 never sees more than the content committed before their request asked, on any web process.
 
+Kept at most `PAGE_CACHE["TIMEOUT"]` seconds as well, like a cached page: should a bump be lost
+(the cache down when a change committed), nothing stays stale longer than a cached page would.
+
 Used only within a GET or HEAD request (`cms.request_memo`), and only while the page cache is
 on (`PAGE_CACHE["ENABLED"]`: without it nothing bumps the tag): elsewhere (a management
 command, a job, a POST, the tests that leave the page cache off) each lookup reads the database
@@ -26,8 +29,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Hashable
 from typing import TypeVar
+
+from django.conf import settings
 
 from cms.page_cache import store
 from cms.page_cache.declare import SHARED_TAG
@@ -43,6 +49,7 @@ MAX_VALUES = 1000
 
 _lock = threading.Lock()
 _version: str | None = None
+_since = 0.0  # time.monotonic() when the values of _version started
 _values: dict[Hashable, object] = {}
 
 
@@ -50,13 +57,14 @@ def shared(key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()`, kept in this process under `key` until the next change of shared content
     (see the module docstring); outside a GET request, or with the page cache off, kept for
     the current request only."""
-    global _version, _values
+    global _version, _since, _values
     version = _request_version()
     if version is None:
         return memoised(("shared", key), compute)
+    now = time.monotonic()
     with _lock:
-        if _version != version:
-            _version, _values = version, {}
+        if _version != version or now - _since > settings.PAGE_CACHE["TIMEOUT"]:
+            _version, _since, _values = version, now, {}
         values = _values
         if key in values:
             return values[key]  # type: ignore[return-value]

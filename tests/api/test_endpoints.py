@@ -24,6 +24,20 @@ def test_pages_images_and_documents_endpoints_list_their_objects(api, tree, docu
     )
 
 
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_responses_are_compact_json_unless_the_client_asks_for_indentation(
+    api, tree, document, endpoint
+):
+    factories.image(title="Logó")
+
+    compact = api.get(f"/api/v2/{endpoint}/")
+    indented = api.get(f"/api/v2/{endpoint}/", headers={"Accept": "application/json; indent=4"})
+
+    assert b"\n" not in compact.content and b'{"meta":{"total_count":' in compact.content
+    assert indented.content.startswith(b'{\n    "meta": {')
+    assert compact.json() == indented.json()
+
+
 @pytest.mark.parametrize("language", ["hu", "en", "de", ""])
 @pytest.mark.parametrize(
     "path", ["/api/v2/pages/99999999/", "/api/v2/images/99999999/", "/api/v2/documents/99999999/"]

@@ -109,6 +109,18 @@ def test_a_change_from_another_process_shows_once_it_bumps_the_shared_version(cl
     assert "Máshol átnevezve" in menu(client, cluster.url)
 
 
+def test_nothing_is_kept_longer_than_a_cached_page_may_live(client, site_content, settings):
+    """Should a bump be lost (the cache down as a change committed), what a process keeps is
+    stale no longer than a cached page would be: `PAGE_CACHE["TIMEOUT"]` (here 0)."""
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "TIMEOUT": 0}
+    cluster, clusters = site_content["cluster"], site_content["cluster_index"]
+    menu(client, cluster.url)
+
+    Page.objects.filter(pk=clusters.pk).update(title="Máshol átnevezve")
+
+    assert "Máshol átnevezve" in menu(client, cluster.url)
+
+
 def test_a_section_made_private_leaves_the_menu_and_the_cache_at_once(client, site_content):
     home, clusters, cluster = (
         site_content["home"],
