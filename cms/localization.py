@@ -17,6 +17,7 @@ from django.utils import translation
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 
 from cms.request_memo import memoised
+from cms.shared_lookups import shared
 
 T = TypeVar("T", bound=TranslatableMixin)
 
@@ -100,6 +101,17 @@ def related_in_locale(obj: models.Model, field: str, locale: Locale | None = Non
 def active_locale() -> Locale:
     """`Locale.get_active()`, looked up once per request (`cms.request_memo`)."""
     return memoised(("active_locale", translation.get_language()), Locale.get_active)
+
+
+def locale_id_of(language_code: str) -> int | None:
+    """The id of the `Locale` of `language_code` (None when there is none), kept across
+    requests (`cms.shared_lookups`; a Locale's change bumps their version)."""
+    return shared(
+        ("locale_id", language_code),
+        lambda: (
+            Locale.objects.filter(language_code=language_code).values_list("id", flat=True).first()
+        ),
+    )
 
 
 def is_shown(obj: object) -> bool:

@@ -5,7 +5,9 @@ site root paths, which every page URL needs, from the cache (`Site.get_site_root
 change only when a Site or a home page changes, so a web process keeps them across requests
 (`cms.shared_lookups`). `site_for_request` leaves both on the request where Wagtail looks for
 them (`request._wagtail_site`, `request._wagtail_cached_site_root_paths`), so Wagtail's own
-code (its `serve` view, `Page.get_url`) uses them too.
+code (its `serve` view, `Page.get_url`) uses them too. The lookup itself is Wagtail's
+(`Site._find_for_request`, the part of `find_for_request` below its per-request attribute), so
+its rules (host and port, then the default site) stay Wagtail's.
 """
 
 from __future__ import annotations

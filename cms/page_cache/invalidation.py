@@ -25,9 +25,9 @@ What a change makes stale (tags: see `declare.py`):
   pages and of images (documents);
 - a view restriction (a page made private, or public again, or its password changed): as a
   change of its page (its subtree, the listings and switchers that show it);
-- a Site (host name, root page): everything.
+- a Site (host name, root page) or a Locale (a language added or removed): everything.
 
-The home pages, the pages just below them (the menu), view restrictions and Sites also bump
+The home pages, the pages just below them (the menu), view restrictions, Sites and Locales bump
 `SHARED_TAG`: web processes keep them across requests (`cms.shared_lookups`).
 """
 
@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import models, transaction
 from wagtail.models import (
+    Locale,
     Page,
     PageViewRestriction,
     ReferenceIndex,
@@ -76,7 +77,7 @@ def tags_for(instance: models.Model) -> set[str]:
     """The tags a change of `instance` makes stale."""
     if isinstance(instance, Page):
         return page_change_tags(instance)
-    if isinstance(instance, Site):  # host names and root pages: everything
+    if isinstance(instance, (Site, Locale)):  # host names, root pages, languages: everything
         return everything_tags()
     if isinstance(instance, PageViewRestriction):
         # Read now: a restriction deleted with its page finds no page (the page's own

@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
+from wagtail.models import DraftStateMixin, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -63,8 +63,8 @@ def object_published(sender: type, instance: Any, **kwargs: Any) -> None:
 
 def object_saved(sender: type, instance: Any, **kwargs: Any) -> None:
     """An image or a document saved, a snippet without drafts saved; a Site changed (its
-    host name is in every absolute URL)."""
-    if is_enabled() and (sender is Site or sender in _watched_models(deleted=False)):
+    host name is in every absolute URL) or a Locale (the languages of the site)."""
+    if is_enabled() and (sender in (Site, Locale) or sender in _watched_models(deleted=False)):
         invalidate(instance)
 
 
@@ -76,8 +76,9 @@ def restriction_changed(sender: type, instance: PageViewRestriction, **kwargs: A
 
 def object_deleting(sender: type, instance: Any, **kwargs: Any) -> None:
     """An image, a document or a snippet about to be deleted: the pages using it are found
-    now, while its many-to-many rows and references still exist."""
-    if is_enabled() and sender in _watched_models(deleted=True):
+    now, while its many-to-many rows and references still exist. A Site or a Locale:
+    everything."""
+    if is_enabled() and (sender in (Site, Locale) or sender in _watched_models(deleted=True)):
         invalidate(instance, extra_tags=tags_for(instance))
 
 

@@ -12,9 +12,10 @@ import pytest
 from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from cms.page_cache import store
+from cms.page_cache.declare import SHARED_TAG
 from cms.page_cache.invalidation import invalidate
 from cms.page_cache.middleware import HEADER
 from cms.workflow.jobs import publish_scheduled
@@ -244,6 +245,17 @@ def test_changing_the_site_refreshes_every_page(client, site_content):
         site.save()
     for url in urls:
         assert client.get(url)[HEADER] != "hit", url
+
+
+def test_a_language_changed_in_the_admin_makes_everything_stale(client, site_content):
+    urls = [site_content["en_home"].url, site_content["cluster"].url, "/api/v2/pages/?locale=en"]
+    cached(client, *urls)
+    shared_before = store.current_version(SHARED_TAG)  # web processes' lookups (locale ids)
+    with committed():
+        Locale.objects.get(language_code="en").save()
+    for url in urls:
+        assert client.get(url)[HEADER] != "hit", url
+    assert store.current_version(SHARED_TAG) != shared_before
 
 
 def test_deleting_a_sector_refreshes_the_pages_that_listed_it(client, site_content):
