@@ -1,17 +1,19 @@
 """Lookups every public page shares, kept in each web process from one request to the next.
 
 The `Site` of a host name, Wagtail's site root paths (every page URL is built from them), the
-page view restrictions and the site's page tree down to the menu (the home page in each
-language, the pages above it, its menu pages) are the same for every page a reader opens; read
-per request they cost a page three queries and a cache read, mostly in building querysets.
-Here a web process keeps them until something they hold changes.
+page view restrictions, the ids of the locales and the site's page tree down to the menu (the
+home page in each language, the pages above it, its menu pages) are the same for every page and
+API response a reader asks for; read per request they cost a page three queries and a cache
+read, mostly in building querysets. Here a web process keeps them until something they hold
+changes.
 
 How a process knows: the page cache's tag `SHARED_TAG` (`cms.page_cache.declare`). Every change
 that can alter these lookups bumps it when it commits (`cms.page_cache.invalidation`: a Site, a
-home page or a page just below one, a view restriction); each request reads its version once,
-the first time it asks for a shared lookup (one cache read: no SQL with Redis, a SELECT on the
-database cache), and a process holding values of another version drops them all. So a reader
-never sees more than the content committed before their request asked, on any web process.
+Locale, a home page or a page just below one, a view restriction); each request reads its
+version once, the first time it asks for a shared lookup (one cache read: no SQL with Redis, a
+SELECT on the database cache), and a process holding values of another version drops them all.
+So once a change has committed (and bumped the tag), every request that starts after it, on any
+web process, reads it afresh.
 
 Kept at most `PAGE_CACHE["TIMEOUT"]` seconds as well, like a cached page: should a bump be lost
 (the cache down when a change committed), nothing stays stale longer than a cached page would.

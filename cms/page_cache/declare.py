@@ -10,7 +10,8 @@ invalidates exactly the responses that show the changed thing (`invalidation.py`
   breadcrumbs, the home page's children in the menu, and its URL holds its ancestors' slugs);
 - `api:pages`, `api:images`, `api:documents`: the API listings of that endpoint;
 - `shared`: no response declares it; it versions what web processes keep across requests
-  (`cms.shared_lookups`: the site, its home and menu pages, the view restrictions).
+  (`cms.shared_lookups`: the site, its home and menu pages, the view restrictions, the
+  locales' ids).
 
 Tree paths (treebeard's `path`) rather than ids: a page's ancestors' tags follow from its own
 path without a query.
