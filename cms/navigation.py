@@ -32,10 +32,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
-from cms.request_memo import memoised, memoised_many
+from cms.request_memo import memoised_many
 from cms.routing import site_tree
 from cms.sites import site_for_request
-from cms.tree import children_q
 from cms.visibility import is_public, public
 from cms.workflow.translation_status import TranslationStatus
 
@@ -268,17 +267,11 @@ def search_url(language_code: str) -> str | None:
             return None
 
 
-def menu_pages(home: Page) -> list[Page]:
-    """The live, public children of `home` marked "show in menus", in tree order.
-
-    Once per request; `cms.routing` reads them with the page being shown (no query here).
-    """
-    children = memoised(
-        ("menu_pages", home.pk),
-        # children_q, not get_children(): it reads the tree paths, not the parent's cached
-        # `numchild`, which a stale page object saved later can reset to 0.
-        lambda: list(Page.objects.filter(children_q(home)).live().in_menu().order_by("path")),
-    )
+def menu_pages(home: Page, request: HttpRequest | None) -> list[Page]:
+    """The live, public children of `home` marked "show in menus", in tree order, from the
+    site's tree (`cms.routing.site_tree`, kept across requests; routing reads the same)."""
+    root = site_root(request)
+    children = site_tree(root).menus.get(home.pk, []) if root is not None else []
     return [child for child in children if is_public(child)]
 
 
@@ -294,7 +287,7 @@ def main_menu(*, page: Page | None, request: HttpRequest | None, language_code: 
     home = homes.get(language_code) or homes.get(settings.LANGUAGE_CODE)
     items = []
     if home is not None:
-        for child in menu_pages(home):
+        for child in menu_pages(home, request):
             url = _url(child, request)
             if not url:
                 continue

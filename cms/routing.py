@@ -107,8 +107,6 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     components = [component for component in path.split("/") if component]
     language = content_language()
     localized = tree.home_in(language) or root
-    for home_pk, menu in tree.menus.items():
-        memoised(("menu_pages", home_pk), lambda menu=menu: menu)
     if localized.locale.language_code == language:  # the active locale, read with the root
         memoised(("active_locale", translation.get_language()), lambda: localized.locale)
     # For each path component, the pages with its slug at its depth: the page and all its

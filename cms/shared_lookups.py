@@ -92,7 +92,7 @@ def _request_version() -> str | None:
 
 def _read_version() -> str | None:
     try:
-        return store.current_version(SHARED_TAG)
+        return store.current_versions([SHARED_TAG]).get(SHARED_TAG)
     except Exception:  # a cache that is down costs the lookups, not the page
         logger.exception("Reading the version of the shared lookups failed")
         return None

@@ -92,16 +92,19 @@ def bump(tags: Iterable[str]) -> None:
     _cache().set_many({_tag_key(tag): version for tag in tags}, timeout=None)
 
 
-def current_version(tag: str) -> str | None:
-    """The current version of `tag`, created when missing (as `save` does); None when the
-    cache keeps none."""
+def current_versions(tags: Iterable[str]) -> dict[str, str]:
+    """Tag -> its current version; a tag without one gets its first (`add` never overwrites
+    a version a concurrent bump has just written). A tag the cache keeps no version of even
+    then is left out."""
     cache = _cache()
-    key = _tag_key(tag)
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, _initial_version(), timeout=None)
-        version = cache.get(key)
-    return version
+    keys = {tag: _tag_key(tag) for tag in tags}
+    current = cache.get_many(keys.values())
+    missing = [key for key in keys.values() if key not in current]
+    if missing:
+        for key in missing:
+            cache.add(key, _initial_version(), timeout=None)
+        current = cache.get_many(keys.values())
+    return {tag: current[key] for tag, key in keys.items() if key in current}
 
 
 def _initial_version() -> str:
@@ -132,18 +135,10 @@ def save(
 ) -> bool:
     """Store `response` under `request`'s key with its tags' versions; False when a tag
     changed after `started` (nanoseconds) or the response would not be stored whole."""
-    cache = _cache()
-    keys = {tag: _tag_key(tag) for tag in declaration.tags}
-    current = cache.get_many(keys.values())
-    missing = [key for key in keys.values() if key not in current]
-    if missing:
-        # `add` never overwrites a version a concurrent bump has just written.
-        for key in missing:
-            cache.add(key, _initial_version(), timeout=None)
-        current = cache.get_many(keys.values())
+    current = current_versions(declaration.tags)
     versions = {}
-    for tag, key in keys.items():
-        version = current.get(key)
+    for tag in declaration.tags:
+        version = current.get(tag)
         if version is None:
             return False
         if version.startswith("b") and int(version[1:]) >= started - _clock_skew_ns():
@@ -163,5 +158,5 @@ def save(
         "csrf": bool(replaced),
         "tags": versions,
     }
-    cache.set(entry_key(request), entry, timeout=timeout)
+    _cache().set(entry_key(request), entry, timeout=timeout)
     return True

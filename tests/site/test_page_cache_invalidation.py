@@ -250,12 +250,12 @@ def test_changing_the_site_refreshes_every_page(client, site_content):
 def test_a_language_changed_in_the_admin_makes_everything_stale(client, site_content):
     urls = [site_content["en_home"].url, site_content["cluster"].url, "/api/v2/pages/?locale=en"]
     cached(client, *urls)
-    shared_before = store.current_version(SHARED_TAG)  # web processes' lookups (locale ids)
+    shared_before = store.current_versions([SHARED_TAG])  # web processes' lookups (locale ids)
     with committed():
         Locale.objects.get(language_code="en").save()
     for url in urls:
         assert client.get(url)[HEADER] != "hit", url
-    assert store.current_version(SHARED_TAG) != shared_before
+    assert store.current_versions([SHARED_TAG]) != shared_before
 
 
 def test_deleting_a_sector_refreshes_the_pages_that_listed_it(client, site_content):

@@ -151,10 +151,10 @@ def test_a_section_made_private_leaves_the_menu_and_the_cache_at_once(client, si
 def test_a_cache_that_cannot_be_read_costs_the_lookups_not_the_page(
     client, site_content, monkeypatch
 ):
-    def cache_down(tag: str) -> str:
+    def cache_down(tags: list[str]) -> dict[str, str]:
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr(store, "current_version", cache_down)
+    monkeypatch.setattr(store, "current_versions", cache_down)
 
     assert site_content["cluster_index"].title in menu(client, site_content["cluster"].url)
     assert site_content["cluster_index"].title in menu(client, site_content["event"].url)
