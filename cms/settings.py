@@ -195,7 +195,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "cms.database_cache.DatabaseCache",
             "LOCATION": "cms_cache",
             # The page cache keeps an entry per page and query string, and a version per tag:
             # Django's default of 300 entries would cull them all the time.

@@ -63,14 +63,24 @@ def invalidate(instance: models.Model, *, extra_tags: Iterable[str] = ()) -> Non
     move). Does nothing when the page cache is off (`PAGE_CACHE["ENABLED"]`).
     """
     if is_enabled():
-        transaction.on_commit(lambda: _bump_logged(instance, set(extra_tags)))
+        transaction.on_commit(lambda: _bump_logged([instance], set(extra_tags)))
 
 
-def _bump_logged(instance: models.Model, tags: set[str]) -> None:
+def invalidate_all(instances: Iterable[models.Model]) -> None:
+    """`invalidate` for several instances, in one bump of all their tags (a tag several of
+    them share, such as the API listings, is written once)."""
+    instances = list(instances)
+    if instances and is_enabled():
+        transaction.on_commit(lambda: _bump_logged(instances, set()))
+
+
+def _bump_logged(instances: list[models.Model], tags: set[str]) -> None:
     try:
-        bump(tags | tags_for(instance))
+        for instance in instances:
+            tags |= tags_for(instance)
+        bump(tags)
     except Exception:  # the change is committed; a cache that is down must not undo it
-        logger.exception("Page cache invalidation failed for %r", instance)
+        logger.exception("Page cache invalidation failed for %r", instances)
 
 
 def tags_for(instance: models.Model) -> set[str]:

@@ -3,7 +3,7 @@
 The page cache (cms/page_cache) shows an event's or a training's seats left in its booking
 area and in the API's `booking` field. Every change of a booking's seats or status and of an
 offering (capacity, window, closing) sends the pages that sell the offering, in every
-language, to `cms.page_cache.invalidation.invalidate` when the transaction commits, so no
+language, to `cms.page_cache.invalidation.invalidate_all` when the transaction commits, so no
 cached page shows seats that are gone: a full event shows full on the next view. Receivers in
 `event_booking/receivers.py` call it, and so does the deadline job (a bulk UPDATE sends no
 signal).
@@ -19,7 +19,7 @@ from django.http import HttpRequest
 from wagtail.models import Page
 
 from cms.page_cache.declare import expire_by
-from cms.page_cache.invalidation import invalidate, is_enabled
+from cms.page_cache.invalidation import invalidate_all, is_enabled
 from event_booking.models import Offering
 
 # Booking fields whose change shows on a public page (seats left, waiting list).
@@ -41,8 +41,7 @@ def offerings_changed(*, offering_ids: Iterable[int]) -> None:
 
 def _invalidate_pages_of(offering_ids: list[int]) -> None:
     keys = Offering.objects.filter(pk__in=offering_ids).values("page_translation_key")
-    for page in Page.objects.filter(translation_key__in=keys):
-        invalidate(page)
+    invalidate_all(Page.objects.filter(translation_key__in=keys))
 
 
 def limit_cached_until(request: HttpRequest | None, offerings: Iterable[Offering]) -> None:

@@ -62,7 +62,7 @@ def _as_in_production(settings, db):
     settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": True}
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "cms.database_cache.DatabaseCache",
             "LOCATION": "cms_cache",
         }
     }

@@ -86,7 +86,7 @@ def read_settings(**env: str) -> dict:
 def test_defaults_need_nothing_but_python():
     values = read_settings()
     assert values["engine"] == "django.db.backends.sqlite3"
-    assert values["cache"] == "django.core.cache.backends.db.DatabaseCache"
+    assert values["cache"] == "cms.database_cache.DatabaseCache"
     assert values["broker"] == "orm"
     assert values["email"] == "django.core.mail.backends.console.EmailBackend"
     timeout, retry, max_attempts = values["q"]

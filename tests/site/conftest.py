@@ -161,7 +161,7 @@ def database_cache(settings):
     renditions not cached."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "cms.database_cache.DatabaseCache",
             "LOCATION": "cms_cache",
         },
         "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
