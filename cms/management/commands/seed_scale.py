@@ -28,8 +28,9 @@ class Command(BaseCommand):
         started = time.monotonic()
         created = seed_scale(pages=options["pages"], progress=self._progress)
         # Also on a run that created nothing: a database seeded before had no statistics.
-        if refresh_planner_statistics():
-            self.stdout.write("Planner statistics refreshed (ANALYZE).")
+        refreshed = refresh_planner_statistics()
+        if refreshed:
+            self.stdout.write(f"Planner statistics refreshed ({refreshed}).")
         elapsed = time.monotonic() - started
         summary = ", ".join(f"{label}: {count}" for label, count in sorted(created.items()))
         self.stdout.write(
