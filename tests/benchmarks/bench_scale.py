@@ -41,6 +41,12 @@ PostgreSQL) and site size (`--sizes` or BENCH_SCALE_SIZES, default 2,000 and 20,
 4. After the rounds: resident memory (RSS) of each web worker; on the booked event, seats
    confirmed beyond its capacity (oversold, must be 0).
 
+The goal on latency at 20,000 pages against 2,000 compares wrk's mean latency. Two sync workers
+under 8 connections serve some connections while others wait, so the median moves between
+rounds at the same throughput (48 and 116 ms for the same listing at about 50 req/s); the mean
+of a closed loop is the connections over the throughput (Little's law), a steady measure of
+how long a request takes here. The tables show the median and the 95th percentile.
+
 Prints a table per database and size (each figure's median over the rounds), the issue's goals
 (the median of the ratios within a round, and their range), and one JSON line
 (`BENCH-SCALE {...}`, every round's figures included). Exits 1 if a booking was oversold or a
@@ -127,8 +133,8 @@ end
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('WRK-JSON {{"requests": %d, "duration_us": %d, "p50_us": %d, '
-    .. '"p95_us": %d, "non2xx": %d, "errors": %d}}\\n', summary.requests, summary.duration,
-    latency:percentile(50), latency:percentile(95), e.status,
+    .. '"p95_us": %d, "mean_us": %d, "non2xx": %d, "errors": %d}}\\n', summary.requests,
+    summary.duration, latency:percentile(50), latency:percentile(95), latency.mean, e.status,
     e.connect + e.read + e.write + e.timeout))
 end
 """
@@ -367,6 +373,7 @@ def wrk(
         "rps": round(figures["requests"] / (figures["duration_us"] / 1e6), 1),
         "p50_ms": round(figures["p50_us"] / 1000, 1),
         "p95_ms": round(figures["p95_us"] / 1000, 1),
+        "mean_ms": round(figures["mean_us"] / 1000, 1),
         "requests": figures["requests"],
         "failed": figures["non2xx"] + figures["errors"],
     }
@@ -520,6 +527,7 @@ def median_result(results: list[dict]) -> dict[str, float]:
         "rps": round(statistics.median(r["rps"] for r in results), 1),
         "p50_ms": round(statistics.median(r["p50_ms"] for r in results), 1),
         "p95_ms": round(statistics.median(r["p95_ms"] for r in results), 1),
+        "mean_ms": round(statistics.median(r["mean_ms"] for r in results), 1),
         "requests": sum(r["requests"] for r in results),
         "failed": sum(r["failed"] for r in results),
         "rounds": len(results),
@@ -672,8 +680,8 @@ def goals(runs: list[dict]) -> list[dict]:
         for key in ("a_listing", "b_detail", "c_page_cold"):
             check(
                 f"{database} {size} vs 2000",
-                f"{key} p50 latency <= 1.2x",
-                _paired_ratios(big["rounds"][key], small["rounds"][key], "p50_ms"),
+                f"{key} mean latency <= 1.2x",
+                _paired_ratios(big["rounds"][key], small["rounds"][key], "mean_ms"),
                 1.2,
                 True,
             )
