@@ -1,4 +1,5 @@
-"""`invalidate(instance)`: the one function through which every change reaches the page cache.
+"""`invalidate(instance)`: the one function through which every change reaches the page cache
+(`invalidate_all` for several instances at once, in one bump).
 
 Every route to "live" ends in it: Wagtail's publish (the editor, bulk actions, workflow
 approval, the scheduled publication job `cms.workflow.jobs.publish_scheduled`, revert),
