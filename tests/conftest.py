@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connections, transaction
 from django.test import override_settings
 
@@ -259,3 +260,18 @@ def django_db_setup(django_db_setup):
         if contents is not None:
             type(connection)._test_serialized_contents = contents
     return django_db_setup
+
+
+@pytest.fixture
+def database_cache(settings):
+    """The cache of cms/settings.py without REDIS_URL: the database cache (cms/database_cache.py,
+    its table made), renditions not cached."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "cms.database_cache.DatabaseCache",
+            "LOCATION": "cms_cache",
+        },
+        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    call_command("createcachetable", verbosity=0)
+    return settings.CACHES

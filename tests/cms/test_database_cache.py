@@ -3,17 +3,12 @@ Redis, in a few statements, with Django's semantics."""
 
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
 
 @pytest.fixture
-def cache(settings, db):
-    settings.CACHES = {
-        "default": {"BACKEND": "cms.database_cache.DatabaseCache", "LOCATION": "cms_cache"}
-    }
-    call_command("createcachetable", verbosity=0)
+def cache(db, database_cache):
     cache = caches["default"]
     cache.clear()
     return cache

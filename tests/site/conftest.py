@@ -9,7 +9,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -153,18 +152,3 @@ def build_site_content() -> dict:
         "event": event,
         "en_event": en_event,
     }
-
-
-@pytest.fixture
-def database_cache(settings):
-    """The cache of cms/settings.py without REDIS_URL: Django's database cache (its table made),
-    renditions not cached."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "cms.database_cache.DatabaseCache",
-            "LOCATION": "cms_cache",
-        },
-        "renditions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
-    }
-    call_command("createcachetable", verbosity=0)
-    return settings.CACHES
